@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+const alias = {
+  '@shared': fileURLToPath(new URL('./shared', import.meta.url)),
+  '@': fileURLToPath(new URL('./renderer/src', import.meta.url)),
+}
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'tests/unit/shared/**/*.test.ts',
+            'tests/unit/electron/**/*.test.ts',
+            'tests/unit/sandbox/**/*.test.ts',
+            'tests/unit/lint/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias },
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/unit/renderer/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+})
