@@ -1,0 +1,186 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  addDaysInZone,
+  addYearsInZone,
+  instantOfWallTime,
+  wallTimeAt,
+  zoneOffsetAt,
+  type WallTime,
+} from '@shared/time'
+
+const at = (iso: string) => Date.parse(iso)
+const wall = (date: string, time: string): WallTime => {
+  const [year, month, day] = date.split('-').map(Number)
+  const [hour, minute] = time.split(':').map(Number)
+  return {
+    year: year!,
+    month: month!,
+    day: day!,
+    hour: hour!,
+    minute: minute!,
+    second: 0,
+    millisecond: 0,
+  }
+}
+
+describe('instantOfWallTime', () => {
+  it.each([
+    ['Lisbon winter (UTC+0)', 'Europe/Lisbon', '2024-03-30', '11:00', '2024-03-30T11:00:00.000Z'],
+    [
+      'Lisbon on the day clocks go forward',
+      'Europe/Lisbon',
+      '2024-03-31',
+      '11:00',
+      '2024-03-31T10:00:00.000Z',
+    ],
+    [
+      'Lisbon on the day clocks go back',
+      'Europe/Lisbon',
+      '2024-10-27',
+      '11:00',
+      '2024-10-27T11:00:00.000Z',
+    ],
+    [
+      'New York in summer (UTC-4)',
+      'America/New_York',
+      '2024-07-01',
+      '11:00',
+      '2024-07-01T15:00:00.000Z',
+    ],
+    [
+      'New York on the day clocks go forward',
+      'America/New_York',
+      '2024-03-10',
+      '11:00',
+      '2024-03-10T15:00:00.000Z',
+    ],
+    [
+      'New York on the day clocks go back',
+      'America/New_York',
+      '2024-11-03',
+      '11:00',
+      '2024-11-03T16:00:00.000Z',
+    ],
+    ['Bangkok (UTC+7, no DST)', 'Asia/Bangkok', '2024-01-01', '11:00', '2024-01-01T04:00:00.000Z'],
+    [
+      'Bangkok at midnight, previous UTC day',
+      'Asia/Bangkok',
+      '2024-01-01',
+      '00:00',
+      '2023-12-31T17:00:00.000Z',
+    ],
+  ])('converts %s', (_label, zone, date, time, expected) => {
+    expect(new Date(instantOfWallTime(wall(date, time), zone)).toISOString()).toBe(expected)
+  })
+
+  it.each([
+    ['Lisbon', 'Europe/Lisbon', '2024-03-31', '01:30', '2024-03-31T01:30:00.000Z'],
+    ['New York', 'America/New_York', '2024-03-10', '02:30', '2024-03-10T07:30:00.000Z'],
+  ])(
+    'moves a time skipped by the %s spring change forward by the gap',
+    (_l, zone, date, time, iso) => {
+      expect(new Date(instantOfWallTime(wall(date, time), zone)).toISOString()).toBe(iso)
+    },
+  )
+
+  it.each([
+    ['Lisbon', 'Europe/Lisbon', '2024-10-27', '01:30', '2024-10-27T00:30:00.000Z'],
+    ['New York', 'America/New_York', '2024-11-03', '01:30', '2024-11-03T05:30:00.000Z'],
+  ])(
+    'picks the earlier of a time repeated by the %s autumn change',
+    (_l, zone, date, time, iso) => {
+      expect(new Date(instantOfWallTime(wall(date, time), zone)).toISOString()).toBe(iso)
+    },
+  )
+})
+
+describe('wallTimeAt and zoneOffsetAt', () => {
+  it('reads the wall clock and offset either side of the Lisbon spring change', () => {
+    expect(wallTimeAt(at('2024-03-31T00:59:59.999Z'), 'Europe/Lisbon')).toMatchObject({
+      hour: 0,
+      minute: 59,
+      millisecond: 999,
+    })
+    expect(wallTimeAt(at('2024-03-31T01:00:00.000Z'), 'Europe/Lisbon')).toMatchObject({
+      hour: 2,
+      minute: 0,
+    })
+    expect(zoneOffsetAt(at('2024-03-31T00:59:59.999Z'), 'Europe/Lisbon')).toBe(0)
+    expect(zoneOffsetAt(at('2024-03-31T01:00:00.000Z'), 'Europe/Lisbon')).toBe(3_600_000)
+  })
+
+  it('reads midnight as hour 0', () => {
+    expect(wallTimeAt(at('2024-01-01T00:00:00.000Z'), 'UTC').hour).toBe(0)
+  })
+})
+
+describe('addDaysInZone', () => {
+  it('keeps 11:00 Lisbon time across the autumn change instead of adding 168 hours', () => {
+    const elevenWest = at('2024-10-22T10:00:00.000Z') // 11:00 WEST
+    expect(new Date(addDaysInZone(elevenWest, 7, 'Europe/Lisbon')).toISOString()).toBe(
+      '2024-10-29T11:00:00.000Z',
+    )
+  })
+
+  it('keeps 11:00 New York time across the spring change', () => {
+    const elevenEst = at('2024-03-05T16:00:00.000Z') // 11:00 EST
+    expect(new Date(addDaysInZone(elevenEst, 14, 'America/New_York')).toISOString()).toBe(
+      '2024-03-19T15:00:00.000Z',
+    )
+  })
+
+  it('keeps the milliseconds of the original instant', () => {
+    expect(addDaysInZone(at('2024-01-01T10:00:00.123Z'), 1, 'Asia/Bangkok')).toBe(
+      at('2024-01-02T10:00:00.123Z'),
+    )
+  })
+})
+
+describe('addYearsInZone', () => {
+  it('moves 29 February to 28 February', () => {
+    expect(new Date(addYearsInZone(at('2024-02-29T12:00:00.000Z'), 1, 'UTC')).toISOString()).toBe(
+      '2025-02-28T12:00:00.000Z',
+    )
+  })
+
+  it('keeps the wall time when the offset differs a year later', () => {
+    // 2024-03-31 is summer time in Lisbon from 01:00 UTC; 2025-03-31 is summer time too.
+    expect(
+      new Date(addYearsInZone(at('2024-03-30T11:00:00.000Z'), 1, 'Europe/Lisbon')).toISOString(),
+    ).toBe('2025-03-30T10:00:00.000Z')
+  })
+})
+
+describe('round trips', () => {
+  const zones = ['Europe/Lisbon', 'America/New_York', 'Asia/Bangkok', 'Australia/Lord_Howe', 'UTC']
+  const instants = fc.integer({ min: at('1990-01-01T00:00:00Z'), max: at('2040-01-01T00:00:00Z') })
+
+  it('finds an instant that shows the same wall time for any instant and zone', () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...zones), (instant, zone) => {
+        const shown = wallTimeAt(instant, zone)
+        const back = instantOfWallTime(shown, zone)
+        expect(wallTimeAt(back, zone)).toEqual(shown)
+        expect(back).toBeLessThanOrEqual(instant)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('moves by whole days give or take one daylight-saving change', () => {
+    fc.assert(
+      fc.property(
+        instants,
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(...zones),
+        (instant, days, zone) => {
+          const moved = addDaysInZone(instant, days, zone)
+          expect(moved).toBeGreaterThanOrEqual(instant + days * 86_400_000 - 3_600_000)
+          expect(moved).toBeLessThanOrEqual(instant + days * 86_400_000 + 3_600_000)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+})
