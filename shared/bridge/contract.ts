@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import type { EventChannel, InvokeChannel } from './channels'
+import type { BridgeResult } from './result'
+import {
+  appInfoSchema,
+  appRouteSchema,
+  settingsPatchSchema,
+  settingsSnapshotSchema,
+} from './schemas'
+
+/**
+ * The DeskApi contract: every request channel with the schema of its arguments (a tuple,
+ * validated by the Node side on arrival) and of its result. Both transports (Electron IPC
+ * and the web host's HTTP) carry exactly this.
+ */
+export const invokeContract = {
+  /** The app's name, version, platform, host and the OS locale. */
+  'app:info': { args: z.tuple([]), result: appInfoSchema },
+  /** The current settings, and whether a damaged settings file was replaced by defaults. */
+  'settings:get': { args: z.tuple([]), result: settingsSnapshotSchema },
+  /** Changes some settings, saves them atomically and answers with the new snapshot. */
+  'settings:update': { args: z.tuple([settingsPatchSchema]), result: settingsSnapshotSchema },
+} satisfies { [C in InvokeChannel]: { args: z.ZodTuple; result: z.ZodType } }
+
+/** Events from the Node side to every open UI, each with its payload schema. */
+export const eventContract = {
+  /** Settings changed (from any window or host); carries the new snapshot. */
+  'settings:changed': settingsSnapshotSchema,
+  /** The application menu asked the UI to show a screen. */
+  'app:navigationRequested': z.object({ route: appRouteSchema }),
+} satisfies { [E in EventChannel]: z.ZodType }
+
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['args']>
+export type InvokeResult<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['result']>
+export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>
+
+type DomainOf<C extends string> = C extends `${infer Domain}:${string}` ? Domain : never
+
+/**
+ * The typed object the UI talks to: `api.settings.update(patch)` for the channel
+ * `settings:update`. The preload exposes it as `window.innbox`; the web host's client
+ * builds the same object over HTTP.
+ */
+export type DeskApi = {
+  readonly [D in DomainOf<InvokeChannel>]: {
+    readonly [C in InvokeChannel as C extends `${D}:${infer Method}` ? Method : never]: (
+      ...args: InvokeArgs<C>
+    ) => Promise<BridgeResult<InvokeResult<C>>>
+  }
+} & {
+  /** Listens to an event from the Node side; returns the function that stops listening. */
+  readonly on: <E extends EventChannel>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ) => () => void
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { uiLanguages } from '../i18n/languages'
+
+/** What the Node side tells the UI about the running app. */
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Node's `process.platform` of the machine running the Node side. */
+  platform: z.string(),
+  /** The operating system's preferred locale (BCP 47), used to pick the first UI language. */
+  osLocale: z.string(),
+  /** Which host serves the UI: the Electron app or the web host in a browser tab. */
+  host: z.enum(['electron', 'web']),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+/**
+ * Settings kept by the Node side in the user-data folder. Every field has a default so a
+ * missing or partly unknown file still yields complete settings.
+ */
+export const settingsSchema = z.object({
+  /** The UI language; null follows the operating system's locale. */
+  language: z.enum(uiLanguages).nullable().default(null),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+/** A change to some settings; unknown keys are refused, not ignored. */
+export const settingsPatchSchema = z
+  .object({ language: z.enum(uiLanguages).nullable() })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/** Settings as loaded, with what happened to a damaged file, so the UI can tell the user. */
+export const settingsSnapshotSchema = z.object({
+  values: settingsSchema,
+  recovery: z
+    .object({
+      /** The damaged file was moved aside here; nothing was deleted. */
+      backupFile: z.string(),
+      reason: z.enum(['unreadable_json', 'invalid_values']),
+    })
+    .nullable(),
+})
+export type SettingsSnapshot = z.infer<typeof settingsSnapshotSchema>
+
+export const appRouteSchema = z.enum(['inbox', 'settings'])
+export type AppRoute = z.infer<typeof appRouteSchema>

@@ -1,0 +1,19 @@
+import type common from './en/common.json'
+import type inbox from './en/inbox.json'
+import type menu from './en/menu.json'
+import type settings from './en/settings.json'
+
+/**
+ * Every i18n namespace, typed from the English files: a key that English lacks is a
+ * compile error wherever `t()` is typed with these resources.
+ */
+export interface SourceResources {
+  common: typeof common
+  inbox: typeof inbox
+  menu: typeof menu
+  settings: typeof settings
+}
+
+export type Namespace = keyof SourceResources
+
+export const namespaces: readonly Namespace[] = ['common', 'inbox', 'menu', 'settings']
