@@ -1,0 +1,26 @@
+import type { AppInfo } from '../../shared/bridge/schemas'
+import type { BridgeHandlers } from './bridge-dispatch'
+import type { EventHub } from './event-hub'
+import type { SettingsStore } from './settings-store'
+
+export interface DeskServices {
+  appInfo: AppInfo
+  settings: SettingsStore
+  events: EventHub
+}
+
+/**
+ * The handler table both hosts serve: the Electron IPC handlers and the web host's HTTP
+ * routes call exactly these functions, so the UI behaves the same behind either.
+ */
+export function createDeskHandlers(services: DeskServices): BridgeHandlers {
+  return {
+    'app:info': async () => services.appInfo,
+    'settings:get': () => services.settings.snapshot(),
+    'settings:update': async (patch) => {
+      const snapshot = await services.settings.update(patch)
+      services.events.emit('settings:changed', snapshot)
+      return snapshot
+    },
+  }
+}
