@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import type { EventChannel } from '../../shared/bridge/channels'
+import type { AppRoute } from '../../shared/bridge/schemas'
+import { createDesk } from '../services/desk'
+import type { Desk } from '../services/desk'
+import { registerBridgeHandlers } from './ipc'
+import { effectiveLanguage } from './language'
+import { buildMenuTemplate, menuTranslator } from './menu'
+import { denyAllPermissions } from './security'
+import { createMainWindow, rendererLocation } from './window'
+
+// Lifecycle only: what happens lives in the modules imported above.
+
+const location = rendererLocation(path.join(__dirname, '..'), process.env.ELECTRON_RENDERER_URL)
+const preloadPath = path.join(__dirname, '../preload/index.js')
+let mainWindow: BrowserWindow | null = null
+
+function broadcast(event: EventChannel, payload: unknown): void {
+  for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload)
+}
+
+function navigate(route: AppRoute): void {
+  broadcast('app:navigationRequested', { route })
+}
+
+async function applyMenu(desk: Desk): Promise<void> {
+  const language = effectiveLanguage(
+    (await desk.settings.snapshot()).values,
+    app.getPreferredSystemLanguages(),
+  )
+  const template = buildMenuTemplate(menuTranslator(language), process.platform, navigate)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+function showMainWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+    return
+  }
+  mainWindow = createMainWindow(preloadPath, location)
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const desk = await createDesk({
+    userDataDir: app.getPath('userData'),
+    host: 'electron',
+    version: app.getVersion(),
+    osLocale: app.getLocale(),
+  })
+  denyAllPermissions(session.defaultSession)
+  registerBridgeHandlers(ipcMain, desk.handlers, location.isAppUrl)
+  desk.events.subscribe((event, payload) => {
+    broadcast(event, payload)
+    if (event === 'settings:changed') void applyMenu(desk)
+  })
+  await applyMenu(desk)
+  showMainWindow()
+  app.on('activate', showMainWindow)
+}
+
+// One desk, one window: a second launch focuses the running app instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', showMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  start().catch((error: unknown) => {
+    console.error('Innbox could not start:', error)
+    app.exit(1)
+  })
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { BrowserWindow, shell } from 'electron'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { guardNavigation } from './security'
+
+/**
+ * The renderer is untrusted territory (it shows guests' text): isolated from Node,
+ * sandboxed, and reaching the Node side only through the preload's `window.innbox`.
+ */
+export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Innbox',
+    show: false,
+    backgroundColor: '#f4f6f8',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  }
+}
+
+export interface RendererLocation {
+  /** The URL the window loads: the dev server in development, the built file otherwise. */
+  url: string
+  /** Whether a URL belongs to the app (same file, or same dev-server origin). */
+  isAppUrl(url: string): boolean
+}
+
+export function rendererLocation(outDir: string, devServerUrl?: string): RendererLocation {
+  if (devServerUrl) {
+    const origin = new URL(devServerUrl).origin
+    return {
+      url: devServerUrl,
+      isAppUrl: (url) => URL.canParse(url) && new URL(url).origin === origin,
+    }
+  }
+  const file = pathToFileURL(path.join(outDir, 'renderer', 'index.html'))
+  const page = file.href
+  return {
+    url: page,
+    isAppUrl: (url) => URL.canParse(url) && new URL(url).href.split('#')[0] === page,
+  }
+}
+
+export function createMainWindow(preloadPath: string, location: RendererLocation): BrowserWindow {
+  const window = new BrowserWindow(secureWindowOptions(preloadPath))
+  guardNavigation(window.webContents, location.isAppUrl, (url) => void shell.openExternal(url))
+  window.once('ready-to-show', () => window.show())
+  void window.loadURL(location.url)
+  return window
+}

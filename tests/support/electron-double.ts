@@ -1,0 +1,59 @@
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+/**
+ * A test double for the parts of `electron` the main process uses. It records what the
+ * app asked for so tests can check the security-relevant options and handlers.
+ */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null
+  sent: [string, unknown][] = []
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload])
+  }
+  /** Fires a cancellable event the way Electron does; answers whether it was prevented. */
+  fire(name: string, ...args: unknown[]): boolean {
+    let prevented = false
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args)
+    return prevented
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = []
+  readonly webContents = new FakeWebContents()
+  loadedUrl: string | null = null
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    FakeBrowserWindow.created.push(this)
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url
+    return Promise.resolve()
+  }
+  show(): void {}
+}
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>()
+  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`)
+    this.handlers.set(channel, handler)
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  }
+}
+
+export function fakeSession() {
+  return {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  }
+}
+
+export const shell = { openExternal: vi.fn(async () => {}) }
