@@ -35,7 +35,7 @@ export async function uploadAttachment(request: ApiRequest) {
       `attachment.file_size says ${attachment.file_size} bytes but the content has ${bytes.length}.`,
     )
   }
-  const fileType = checkUpload(request.runtime, conversation, bytes, attachment.file_type)
+  const fileType = checkUpload(conversation, attachment.file_name, attachment.file_type, bytes)
   const record: AttachmentRecord = {
     attachment_id: randomUUID(),
     conversation_id: conversation.conversation_id,

@@ -24,7 +24,18 @@ export async function sendMessage(request: ApiRequest) {
     }
     return attachment
   })
-  const { content } = checkSend(request.runtime, conversation, message.content, attachments)
+  const { content, strippedLinks } = checkSend(
+    request.runtime,
+    conversation,
+    message.content,
+    attachments,
+  )
+  for (const link of strippedLinks) {
+    request.warnings.push({
+      code: 'link_removed',
+      message: `The link "${link}" is not approved and was removed (rule 5).`,
+    })
+  }
   const record: MessageRecord = {
     message_id: randomUUID(),
     conversation_id: conversation.conversation_id,

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Further reasons for the same refusal, each its own `errors[]` entry. */
+    readonly more: { code: string; message: string }[] = [],
   ) {
     super(message)
   }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import { makeEnvelope } from '../../../shared/platform'
+import { makeEnvelope, type PlatformProblem } from '../../../shared/platform'
 import type { ApiError } from './errors'
 
 export function sendJson(
@@ -20,12 +20,18 @@ export function sendJson(
 }
 
 /** Every Messaging API answer, refusals included, is an envelope (PLATFORM.md, Transport). */
-export function sendEnvelope(response: ServerResponse, ruid: string, data: unknown): void {
-  sendJson(response, 200, makeEnvelope(data, ruid))
+export function sendEnvelope(
+  response: ServerResponse,
+  ruid: string,
+  data: unknown,
+  warnings: PlatformProblem[] = [],
+): void {
+  sendJson(response, 200, makeEnvelope(data, ruid, { warnings }))
 }
 
 export function sendEnvelopeError(response: ServerResponse, ruid: string, error: ApiError): void {
-  const body = makeEnvelope(null, ruid, { errors: [{ code: error.code, message: error.message }] })
+  const errors = [{ code: error.code, message: error.message }, ...error.more]
+  const body = makeEnvelope(null, ruid, { errors })
   sendJson(response, error.status, body, error.headers)
 }
 

@@ -85,6 +85,7 @@ async function handleApi(
   if (match.kind === 'wrong_method') throw methodNotAllowed(match.allowed)
   const account = authenticate(runtime, request.headers.authorization)
   const version = readVersion(request.headers['accept-version'])
+  const warnings: { code: string; message: string }[] = []
   const data = await match.handler({
     runtime,
     account,
@@ -92,9 +93,10 @@ async function handleApi(
     params: match.params,
     query: url.searchParams,
     body,
+    warnings,
   })
   if (fault.kind === 'cut_after_commit') return void request.socket.destroy()
-  sendEnvelope(response, ruid, data)
+  sendEnvelope(response, ruid, data, warnings)
 }
 
 async function handleControl(

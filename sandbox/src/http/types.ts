@@ -9,6 +9,8 @@ export interface ApiRequest {
   params: Record<string, string>
   query: URLSearchParams
   body: unknown
+  /** Pushed to by the handler; they go into the envelope's `warnings`. */
+  warnings: { code: string; message: string }[]
 }
 
 /** Returns the envelope's `data`; throws ApiError to refuse. */
