@@ -1,0 +1,5 @@
+// Reply deadlines and the reply score (PLATFORM.md rules 2 and 9), pure.
+export * from './outcomes'
+export * from './deadlines'
+export * from './score'
+export * from './fromPlatform'
