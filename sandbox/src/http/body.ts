@@ -2,22 +2,34 @@ import type { IncomingMessage } from 'node:http'
 import { ApiError } from './errors'
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** Past this, an oversized body is not even drained: the connection is cut. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
 
-/** Reads a body up to 2 MB; a larger one is refused before it is buffered whole. */
-export async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const declared = Number(request.headers['content-length'])
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge()
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) throw tooLarge()
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
+/**
+ * Reads a body up to 2 MB. A larger one is refused with 413, but only once the client has
+ * finished sending it: cutting the connection mid-upload would hide the answer from the client.
+ */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      else if (size > MAX_DRAIN_BYTES) request.destroy()
+    })
+    request.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(tooLarge()) : resolve(Buffer.concat(chunks)),
+    )
+    request.on('error', reject)
+    request.on('close', () => {
+      if (!request.complete)
+        reject(new ApiError(400, 'incomplete_body', 'The request body was cut short.'))
+    })
+  })
 }
 
-/** No body is an empty object: PUT and DELETE often come without one. */
+/** No body is no value: PUT and DELETE often come without one. */
 export function parseJson(bytes: Buffer): unknown {
   if (bytes.length === 0) return undefined
   try {

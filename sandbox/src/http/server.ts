@@ -22,6 +22,19 @@ export function createSandboxServer(app: HttpApp): Server {
   const server = createServer((request, response) => {
     void dispatch(app, request, response)
   })
+  // Requests Node's parser cannot read still get a JSON refusal, not a bare 400.
+  server.on('clientError', (_error, socket) => {
+    if (!socket.writable) return socket.destroy()
+    const body = JSON.stringify({
+      meta: { ruid: randomBytes(12).toString('hex') },
+      data: null,
+      errors: [{ code: 'bad_request', message: 'The request could not be parsed as HTTP.' }],
+      warnings: [],
+    })
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
+  })
   // A client that stalls must not pin a socket for ever.
   server.requestTimeout = 30_000
   server.headersTimeout = 10_000

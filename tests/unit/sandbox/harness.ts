@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox'
@@ -162,4 +163,53 @@ export async function guestWrites(
   })
   if (answer.status !== 200) throw new Error(JSON.stringify(answer.body))
   return answer.body.message_id as string
+}
+
+/** node:http without fetch's rules: any method may carry any body, as a hostile client would send. */
+export function rawCall(
+  base: string,
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const url = new URL(base)
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers:
+          body === undefined
+            ? headers
+            : {
+                'Content-Type': 'application/json',
+                'Content-Length': String(Buffer.byteLength(body)),
+                ...headers,
+              },
+      },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          let parsed: unknown = text
+          try {
+            parsed = JSON.parse(text)
+          } catch {
+            // Left as text: the test will notice.
+          }
+          const answerHeaders = new Headers()
+          for (const [key, value] of Object.entries(incoming.headers)) {
+            if (typeof value === 'string') answerHeaders.set(key, value)
+          }
+          resolve({ status: incoming.statusCode ?? 0, headers: answerHeaders, body: parsed })
+        })
+      },
+    )
+    outgoing.on('error', reject)
+    outgoing.end(body)
+  })
 }
