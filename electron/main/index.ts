@@ -4,6 +4,7 @@ import type { EventChannel } from '../../shared/bridge/channels'
 import type { AppRoute } from '../../shared/bridge/schemas'
 import { createDesk } from '../services/desk'
 import type { Desk } from '../services/desk'
+import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerBridgeHandlers } from './ipc'
 import { effectiveLanguage } from './language'
 import { buildMenuTemplate, menuTranslator } from './menu'
@@ -12,7 +13,7 @@ import { createMainWindow, rendererLocation } from './window'
 
 // Lifecycle only: what happens lives in the modules imported above.
 
-const location = rendererLocation(path.join(__dirname, '..'), process.env.ELECTRON_RENDERER_URL)
+const location = rendererLocation(process.env.ELECTRON_RENDERER_URL)
 const preloadPath = path.join(__dirname, '../preload/index.js')
 let mainWindow: BrowserWindow | null = null
 
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     osLocale: app.getLocale(),
   })
+  serveRenderer(path.join(__dirname, '../renderer'))
   denyAllPermissions(session.defaultSession)
   registerBridgeHandlers(ipcMain, desk.handlers, location.isAppUrl)
   desk.events.subscribe((event, payload) => {
@@ -60,6 +62,8 @@ async function start(): Promise<void> {
   showMainWindow()
   app.on('activate', showMainWindow)
 }
+
+registerAppScheme()
 
 // One desk, one window: a second launch focuses the running app instead.
 if (!app.requestSingleInstanceLock()) {

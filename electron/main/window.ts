@@ -1,7 +1,6 @@
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BrowserWindow, shell } from 'electron'
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { appEntryUrl, isAppUrl } from './app-protocol'
 import { guardNavigation } from './security'
 
 /**
@@ -41,7 +40,8 @@ export interface RendererLocation {
   isAppUrl(url: string): boolean
 }
 
-export function rendererLocation(outDir: string, devServerUrl?: string): RendererLocation {
+/** The built renderer over app://, or the dev server's origin during `electron-vite dev`. */
+export function rendererLocation(devServerUrl?: string): RendererLocation {
   if (devServerUrl) {
     const origin = new URL(devServerUrl).origin
     return {
@@ -49,12 +49,7 @@ export function rendererLocation(outDir: string, devServerUrl?: string): Rendere
       isAppUrl: (url) => URL.canParse(url) && new URL(url).origin === origin,
     }
   }
-  const file = pathToFileURL(path.join(outDir, 'renderer', 'index.html'))
-  const page = file.href
-  return {
-    url: page,
-    isAppUrl: (url) => URL.canParse(url) && new URL(url).href.split('#')[0] === page,
-  }
+  return { url: appEntryUrl, isAppUrl }
 }
 
 export function createMainWindow(preloadPath: string, location: RendererLocation): BrowserWindow {

@@ -3,7 +3,7 @@ import { FakeBrowserWindow, shell } from '../../../support/electron-double'
 
 vi.mock('electron', async () => {
   const double = await import('../../../support/electron-double')
-  return { BrowserWindow: double.FakeBrowserWindow, shell: double.shell }
+  return { BrowserWindow: double.FakeBrowserWindow, shell: double.shell, protocol: {} }
 })
 
 const { createMainWindow, rendererLocation, secureWindowOptions } =
@@ -30,37 +30,32 @@ describe('main window', () => {
     })
   })
 
-  it('loads the built page and recognises only that page as the app', () => {
-    const location = rendererLocation('/opt/innbox/out')
+  it('loads the built page over app:// and recognises only that origin as the app', () => {
+    const location = rendererLocation()
     const window = createMainWindow('/p.js', location) as unknown as FakeBrowserWindow
-    expect(window.loadedUrl).toBe('file:///opt/innbox/out/renderer/index.html')
-    expect(location.isAppUrl('file:///opt/innbox/out/renderer/index.html#/settings')).toBe(true)
+    expect(window.loadedUrl).toBe('app://innbox/index.html')
+    expect(location.isAppUrl('app://innbox/index.html#/settings')).toBe(true)
+    expect(location.isAppUrl('app://evil/index.html')).toBe(false)
     expect(location.isAppUrl('file:///etc/passwd')).toBe(false)
     expect(location.isAppUrl('not a url')).toBe(false)
   })
 
   it('accepts the dev server origin only in development', () => {
-    const location = rendererLocation('/out', 'http://localhost:5173/')
+    const location = rendererLocation('http://localhost:5173/')
     expect(location.isAppUrl('http://localhost:5173/#/settings')).toBe(true)
     expect(location.isAppUrl('http://localhost:5174/')).toBe(false)
   })
 
   it('never navigates away from the app', () => {
-    const window = createMainWindow(
-      '/p.js',
-      rendererLocation('/out'),
-    ) as unknown as FakeBrowserWindow
+    const window = createMainWindow('/p.js', rendererLocation()) as unknown as FakeBrowserWindow
     expect(window.webContents.fire('will-navigate', 'https://evil.example/')).toBe(true)
     expect(window.webContents.fire('will-redirect', 'https://evil.example/')).toBe(true)
     expect(window.webContents.fire('will-attach-webview')).toBe(true)
-    expect(window.webContents.fire('will-navigate', 'file:///out/renderer/index.html')).toBe(false)
+    expect(window.webContents.fire('will-navigate', 'app://innbox/index.html#/')).toBe(false)
   })
 
   it('denies every new window and sends only allowed https links to the browser', () => {
-    const window = createMainWindow(
-      '/p.js',
-      rendererLocation('/out'),
-    ) as unknown as FakeBrowserWindow
+    const window = createMainWindow('/p.js', rendererLocation()) as unknown as FakeBrowserWindow
     const open = window.webContents.windowOpenHandler!
     expect(open({ url: 'https://admin.booking.com/hotel' })).toEqual({ action: 'deny' })
     expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
