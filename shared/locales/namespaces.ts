@@ -1,6 +1,7 @@
 import type common from './en/common.json'
 import type inbox from './en/inbox.json'
 import type menu from './en/menu.json'
+import type policy from './en/policy.json'
 import type settings from './en/settings.json'
 
 /**
@@ -11,9 +12,10 @@ export interface SourceResources {
   common: typeof common
   inbox: typeof inbox
   menu: typeof menu
+  policy: typeof policy
   settings: typeof settings
 }
 
 export type Namespace = keyof SourceResources
 
-export const namespaces: readonly Namespace[] = ['common', 'inbox', 'menu', 'settings']
+export const namespaces: readonly Namespace[] = ['common', 'inbox', 'menu', 'policy', 'settings']

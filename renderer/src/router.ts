@@ -1,0 +1,13 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import InboxPage from '@/features/inbox/InboxPage.vue'
+import SettingsPage from '@/features/settings/SettingsPage.vue'
+
+// Hash history: the Electron app loads from file://, where path URLs cannot be served.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'inbox', component: InboxPage },
+    { path: '/settings', name: 'settings', component: SettingsPage },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+})
