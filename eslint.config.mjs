@@ -11,10 +11,19 @@ import { builtinModules } from 'node:module'
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
 const nodeImportPatterns = [
   { group: ['node:*'], message: 'Layer rule: Node built-ins are for electron/ and sandbox/ only.' },
-  { group: nodeBuiltins.flatMap((name) => [name, `${name}/*`]), message: 'Layer rule: Node built-ins are for electron/ and sandbox/ only.' },
+  {
+    group: nodeBuiltins.flatMap((name) => [name, `${name}/*`]),
+    message: 'Layer rule: Node built-ins are for electron/ and sandbox/ only.',
+  },
 ]
-const electronImport = { group: ['electron', 'electron/*', '@electron/*'], message: 'Layer rule: only electron/ may import electron.' }
-const dexieImport = { group: ['dexie', 'dexie/*'], message: 'Layer rule: only renderer/src/db/ imports dexie.' }
+const electronImport = {
+  group: ['electron', 'electron/*', '@electron/*'],
+  message: 'Layer rule: only electron/ may import electron.',
+}
+const dexieImport = {
+  group: ['dexie', 'dexie/*'],
+  message: 'Layer rule: only renderer/src/db/ imports dexie.',
+}
 const uiImports = {
   group: ['vue', 'vue/*', '@vue/*', 'pinia', 'vue-router', 'i18next-vue'],
   message: 'Layer rule: shared/ is pure TypeScript, no UI framework.',
@@ -29,16 +38,36 @@ const innboxAccess = [
   { selector: "MemberExpression[property.value='innbox']", message: bridgeGlobal },
 ]
 const domGlobals = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB',
-  'HTMLElement', 'Element', 'Node', 'Event', 'EventTarget', 'CustomEvent', 'MutationObserver',
-  'requestAnimationFrame', 'getComputedStyle', 'innbox',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'Event',
+  'EventTarget',
+  'CustomEvent',
+  'MutationObserver',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'innbox',
 ].map((name) => ({ name, message: 'Layer rule: shared/ uses no DOM.' }))
 
 export default tseslint.config(
   {
     ignores: [
-      'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**',
-      'bench-results/**', 'resources/**', 'tests/fixtures/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'resources/**',
+      'tests/fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -52,7 +81,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       'vue/multi-word-component-names': 'off',
@@ -61,7 +93,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**', 'sandbox/**', 'scripts/**', 'tests/**', '*.config.*', 'eslint.config.mjs'],
+    files: [
+      'electron/**',
+      'sandbox/**',
+      'scripts/**',
+      'tests/**',
+      '*.config.*',
+      'eslint.config.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -73,7 +112,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodeImportPatterns, electronImport, dexieImport, uiImports, upwardImports] },
+        {
+          patterns: [...nodeImportPatterns, electronImport, dexieImport, uiImports, upwardImports],
+        },
       ],
       'no-restricted-globals': ['error', ...domGlobals],
     },
@@ -81,7 +122,10 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeImportPatterns, electronImport, dexieImport] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeImportPatterns, electronImport, dexieImport] },
+      ],
       'no-restricted-globals': ['error', { name: 'innbox', message: bridgeGlobal }],
       'no-restricted-syntax': ['error', ...innboxAccess],
     },
@@ -109,7 +153,10 @@ export default tseslint.config(
             ...nodeImportPatterns,
             electronImport,
             dexieImport,
-            { group: ['@/bridge', '@/bridge/*', '**/bridge/*'], message: 'Layer rule: components reach the bridge through stores or composables.' },
+            {
+              group: ['@/bridge', '@/bridge/*', '**/bridge/*'],
+              message: 'Layer rule: components reach the bridge through stores or composables.',
+            },
           ],
         },
       ],
