@@ -8,5 +8,15 @@ export * from './queue'
 export * from './search'
 export * from './account'
 export * from './auth'
+export type {
+  MalformedError,
+  ParseError,
+  ParseIssue,
+  ParseResult,
+  PlatformError,
+  PlatformProblem,
+  ResponseContext,
+} from './parseResult'
 export * from './envelope'
+export * from './body'
 export * from './endpoints'

@@ -192,6 +192,7 @@ describe('window invariants', () => {
     .record({
       timeZone: zone,
       checkout: checkoutDate,
+      bookedAt: fc.integer({ min: at('2023-01-01T00:00:00Z'), max: at('2024-01-01T00:00:00Z') }),
       cancelledAt: fc.option(instant),
       lastGuestMessageAt: fc.option(instant),
     })
@@ -199,7 +200,7 @@ describe('window invariants', () => {
       conversation({
         property: { timeZone: facts.timeZone },
         reservation: {
-          bookedAt: at('2023-01-01T00:00:00Z'),
+          bookedAt: facts.bookedAt,
           checkin: '2023-12-31',
           checkout: facts.checkout,
           cancelledAt: facts.cancelledAt,
@@ -215,10 +216,25 @@ describe('window invariants', () => {
         instant,
         fc.integer({ min: 0, max: 400 * 86_400_000 }),
         (facts, now, later) => {
-          if (!evaluateSendWindow(facts, now).allowed)
-            expect(evaluateSendWindow(facts, now + later).allowed).toBe(false)
+          const closed = evaluateSendWindow(facts, now).reasons.some(
+            (item) => item.code === 'sendWindowClosed',
+          )
+          if (closed) expect(evaluateSendWindow(facts, now + later).allowed).toBe(false)
         },
       ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('once open, a window stays open until it closes, then stays closed', () => {
+    fc.assert(
+      fc.property(subject, instant, instant, (facts, first, second) => {
+        const [early, late] = first <= second ? [first, second] : [second, first]
+        const before = evaluateSendWindow(facts, early)
+        const after = evaluateSendWindow(facts, late)
+        if (!before.allowed && after.allowed) expect(codes(before)).toEqual(['sendWindowNotOpen'])
+        if (before.allowed && !after.allowed) expect(codes(after)).toEqual(['sendWindowClosed'])
+      }),
       { numRuns: 500 },
     )
   })
