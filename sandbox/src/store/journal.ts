@@ -10,6 +10,12 @@ export interface Commit {
   events: SandboxEvent[]
 }
 
+interface NextFile {
+  handle: FileHandle
+  path: string
+  generation: number
+}
+
 const FILE_PATTERN = /^journal-(\d{8})\.jsonl$/
 
 /**
@@ -21,7 +27,9 @@ export class Journal {
   private buffer: string[] = []
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = []
   private flushing: Promise<void> | null = null
-  private retired: { handle: FileHandle; path: string }[] = []
+  /** Files a snapshot will make unnecessary: earlier generations, deleted once one is written. */
+  private retired: { handle: FileHandle | null; path: string }[] = []
+  /** Bytes of journal not yet folded into a snapshot, in every live file. */
   bytes = 0
 
   private constructor(
@@ -35,6 +43,8 @@ export class Journal {
   static async open(folder: string): Promise<{ journal: Journal; commits: Commit[] }> {
     const names = (await readdir(folder)).filter((name) => FILE_PATTERN.test(name)).sort()
     const commits: Commit[] = []
+    const earlier: string[] = []
+    let bytes = 0
     let generation = 0
     let damaged = false
     for (const name of names) {
@@ -45,8 +55,15 @@ export class Journal {
         continue
       }
       const text = await readFile(path, 'utf8')
+      if (text.length === 0) {
+        // Left by a start without writes: nothing to keep.
+        await removeIfPresent(path)
+        continue
+      }
       const { good, validLength } = parseLines(text)
-      commits.push(...good)
+      for (const commit of good) commits.push(commit)
+      earlier.push(path)
+      bytes += validLength
       if (validLength < Buffer.byteLength(text)) {
         // A crash mid-write leaves a torn last line: that commit was never acknowledged.
         await truncate(path, validLength)
@@ -56,7 +73,10 @@ export class Journal {
     const path = join(folder, fileName(generation + 1))
     const handle = await open(path, 'a')
     await syncFolder(folder)
-    return { journal: new Journal(folder, handle, path, generation + 1), commits }
+    const journal = new Journal(folder, handle, path, generation + 1)
+    journal.retired = earlier.map((file) => ({ handle: null, path: file }))
+    journal.bytes = bytes
+    return { journal, commits }
   }
 
   append(commit: Commit): Promise<void> {
@@ -86,16 +106,24 @@ export class Journal {
     this.flushing = null
   }
 
-  /** Sends later appends to a new file; the old ones are deleted by `dropRetired` once a snapshot covers them. */
-  async rotate(): Promise<void> {
+  /** Opens the next journal file; `switchTo` makes it current (split so the switch can share a tick with a snapshot). */
+  async openNext(): Promise<NextFile> {
     const generation = this.generation + 1
     const path = join(this.folder, fileName(generation))
-    const handle = await open(path, 'a')
+    return { handle: await open(path, 'a'), path, generation }
+  }
+
+  /** Later appends go to `next`; the current file is retired, deleted by `dropRetired` once a snapshot covers it. */
+  switchTo(next: NextFile): void {
     this.retired.push({ handle: this.handle, path: this.path })
-    this.handle = handle
-    this.path = path
-    this.generation = generation
+    this.handle = next.handle
+    this.path = next.path
+    this.generation = next.generation
     this.bytes = 0
+  }
+
+  /** Resolves when nothing is being written to a retired file any more. */
+  async settle(): Promise<void> {
     await this.flushing
   }
 
@@ -103,14 +131,15 @@ export class Journal {
     const retired = this.retired
     this.retired = []
     for (const file of retired) {
-      await file.handle.close()
+      await file.handle?.close()
       await removeIfPresent(file.path)
     }
   }
 
+  /** Retired files stay on disk: only a snapshot that covers them may delete them. */
   async close(): Promise<void> {
     await this.flushing
-    await this.dropRetired().catch(() => undefined)
+    for (const file of this.retired) await file.handle?.close()
     await this.handle.close()
   }
 }

@@ -11,7 +11,7 @@ import { SandboxState } from './state'
 const SNAPSHOT = 'snapshot.json'
 const BLOBS = 'blobs'
 /** Compact once the journal outgrows both this and the last snapshot: amortised linear cost for bulk loads. */
-const MIN_COMPACTION_BYTES = 16 * 1024 * 1024
+const DEFAULT_COMPACTION_BYTES = 16 * 1024 * 1024
 const BLOB_GRACE_MS = 10 * 60 * 1000
 
 /**
@@ -22,6 +22,7 @@ const BLOB_GRACE_MS = 10 * 60 * 1000
 export class Store {
   private seq: number
   private snapshotBytes = 0
+  private compactionBytes = DEFAULT_COMPACTION_BYTES
   private compacting: Promise<void> | null = null
   /** Blobs written recently, whose attachment record may not be committed yet: never collected. */
   private readonly recentBlobs = new Map<string, number>()
@@ -35,9 +36,9 @@ export class Store {
     this.seq = seq
   }
 
-  static async open(folder: string): Promise<Store> {
+  static async open(folder: string, options: { compactionBytes?: number } = {}): Promise<Store> {
     await mkdir(join(folder, BLOBS), { recursive: true })
-    const snapshot = await readSnapshot(folder)
+    const { snapshot, snapshotSize } = await readSnapshot(folder)
     const state = snapshot ? restoreSnapshot(snapshot) : new SandboxState()
     let seq = snapshot?.seq ?? 0
     const { journal, commits } = await Journal.open(folder)
@@ -47,7 +48,10 @@ export class Store {
       seq = commit.seq
     }
     const store = new Store(folder, state, journal, seq)
-    if (commits.length > 0) await store.compact()
+    store.snapshotBytes = snapshotSize
+    store.compactionBytes = options.compactionBytes ?? DEFAULT_COMPACTION_BYTES
+    // Start fast: fold the journal in only when it has grown past the compaction threshold.
+    if (store.compactionDue()) await store.compact()
     return store
   }
 
@@ -65,12 +69,19 @@ export class Store {
     this.seq += 1
     events.forEach((event) => applyEvent(this.state, event))
     const written = this.journal.append({ seq: this.seq, events })
-    if (this.journal.bytes > Math.max(MIN_COMPACTION_BYTES, this.snapshotBytes)) {
+    if (this.compactionDue()) {
       void this.compact().catch((error: unknown) =>
         console.error('sandbox: compaction failed', error),
       )
     }
     return written
+  }
+
+  private compactionDue(): boolean {
+    return (
+      this.compacting === null &&
+      this.journal.bytes > Math.max(this.compactionBytes, this.snapshotBytes)
+    )
   }
 
   /** Folds the journal into a new snapshot. Safe at any moment: a crash leaves the old snapshot and every journal file. */
@@ -82,9 +93,12 @@ export class Store {
   }
 
   private async runCompaction(): Promise<void> {
-    // Serialised synchronously: the snapshot is exactly the state after commit `seq`.
+    const next = await this.journal.openNext()
+    // Snapshot and switch in one synchronous step: the snapshot is exactly the state after
+    // commit `seq`, and every later commit lands in the new file, which outlives the old ones.
     const text = JSON.stringify(takeSnapshot(this.state, this.seq))
-    await this.journal.rotate()
+    this.journal.switchTo(next)
+    await this.journal.settle()
     await writeFileDurably(join(this.folder, SNAPSHOT), text)
     this.snapshotBytes = text.length
     await this.journal.dropRetired()
@@ -127,11 +141,15 @@ export class Store {
   }
 }
 
-async function readSnapshot(folder: string): Promise<Snapshot | null> {
+async function readSnapshot(
+  folder: string,
+): Promise<{ snapshot: Snapshot | null; snapshotSize: number }> {
   try {
-    return JSON.parse(await readFile(join(folder, SNAPSHOT), 'utf8')) as Snapshot
+    const text = await readFile(join(folder, SNAPSHOT), 'utf8')
+    return { snapshot: JSON.parse(text) as Snapshot, snapshotSize: text.length }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { snapshot: null, snapshotSize: 0 }
     throw error
   }
 }

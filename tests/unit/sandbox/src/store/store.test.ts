@@ -35,6 +35,19 @@ describe('the durable store', () => {
     await reopened.close()
   })
 
+  it('keeps its data across several restarts without a compaction in between', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const store = await Store.open(folder)
+      expect([...store.state.properties.keys()]).toEqual(
+        Array.from({ length: round }, (_, index) => String(index)),
+      )
+      await store.commit([{ type: 'property_put', property: property(String(round)) }])
+      await store.close()
+    }
+    const journals = (await readdir(folder)).filter((name) => name.startsWith('journal-'))
+    expect(journals.length).toBeLessThanOrEqual(4)
+  })
+
   it('ignores a torn last journal line left by a crash and keeps working', async () => {
     const store = await Store.open(folder)
     await store.commit([{ type: 'property_put', property: property('1') }])
@@ -73,6 +86,23 @@ describe('the durable store', () => {
     await store.close()
     const reopened = await Store.open(folder)
     expect(reopened.state.properties.size).toBe(500)
+    await reopened.close()
+  })
+
+  it('loses nothing written while a compaction runs', async () => {
+    const store = await Store.open(folder)
+    await store.commit([{ type: 'property_put', property: property('before') }])
+    const compaction = store.compact()
+    const written: Promise<void>[] = []
+    for (let index = 0; index < 200; index += 1) {
+      written.push(store.commit([{ type: 'property_put', property: property(String(index)) }]))
+      // Let the compaction's file work interleave with the commits, as under real load.
+      if (index % 5 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    await Promise.all([compaction, ...written])
+    await store.close()
+    const reopened = await Store.open(folder)
+    expect(reopened.state.properties.size).toBe(201)
     await reopened.close()
   })
 
