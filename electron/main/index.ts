@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
 import type { EventChannel } from '../../shared/bridge/channels'
 import type { AppRoute } from '../../shared/bridge/schemas'
 import { createDesk } from '../services/desk'
+import { sandboxBanner, startEmbeddedSandbox } from '../services/embedded-sandbox'
 import type { Desk } from '../services/desk'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerBridgeHandlers } from './ipc'
@@ -45,6 +46,14 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  // No platform account can be configured yet, so the built-in sandbox is the platform.
+  const sandboxControl = app.commandLine.hasSwitch('sandbox-control')
+  const sandbox = await startEmbeddedSandbox({
+    userDataDir: app.getPath('userData'),
+    control: sandboxControl,
+  })
+  if (sandboxControl) process.stdout.write(`${sandboxBanner(sandbox)}\n`)
+  app.on('will-quit', () => void sandbox.close())
   const desk = await createDesk({
     userDataDir: app.getPath('userData'),
     host: 'electron',

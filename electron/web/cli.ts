@@ -5,9 +5,12 @@ import { defaultUserDataDir } from '../services/user-data'
 export interface WebHostArgs {
   port: number
   dataDir: string
+  /** Turn on the embedded sandbox's control API and print its address. */
+  sandboxControl: boolean
 }
 
-export const usage = 'Usage: npm run web -- [--port N] [--data DIR]   (--port 0 picks a free port)'
+export const usage =
+  'Usage: npm run web -- [--port N] [--data DIR] [--sandbox-control]   (--port 0 picks a free port)'
 
 /** Parses the web host's flags; throws a readable Error on a bad value. */
 export function parseWebHostArgs(argv: string[]): WebHostArgs {
@@ -16,6 +19,7 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
     options: {
       port: { type: 'string', default: '0' },
       data: { type: 'string' },
+      'sandbox-control': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -24,5 +28,9 @@ export function parseWebHostArgs(argv: string[]): WebHostArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`)
   }
-  return { port, dataDir: path.resolve(values.data ?? defaultUserDataDir()) }
+  return {
+    port,
+    dataDir: path.resolve(values.data ?? defaultUserDataDir()),
+    sandboxControl: values['sandbox-control'] ?? false,
+  }
 }

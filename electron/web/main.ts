@@ -3,6 +3,7 @@ import path from 'node:path'
 import { version } from '../../package.json'
 import { nodeOsLocale } from '../services/app-info'
 import { createDesk } from '../services/desk'
+import { sandboxBanner, startEmbeddedSandbox } from '../services/embedded-sandbox'
 import { parseWebHostArgs, usage } from './cli'
 import { startWebHost } from './server'
 
@@ -15,6 +16,12 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message}\n${usage}`)
     process.exit(2)
   }
+  // No platform account can be configured yet, so the built-in sandbox is the platform.
+  const sandbox = await startEmbeddedSandbox({
+    userDataDir: args.dataDir,
+    control: args.sandboxControl,
+  })
+  if (args.sandboxControl) process.stdout.write(`${sandboxBanner(sandbox)}\n`)
   const desk = await createDesk({
     userDataDir: args.dataDir,
     host: 'web',
@@ -30,7 +37,7 @@ async function main(): Promise<void> {
   })
   process.stdout.write(`Innbox is running at ${host.url}\n`)
   const stop = (): void => {
-    host.close().finally(() => process.exit(0))
+    Promise.allSettled([host.close(), sandbox.close()]).finally(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

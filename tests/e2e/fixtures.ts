@@ -8,20 +8,25 @@ import { test as base } from '@playwright/test'
 export interface WebHostProcess {
   /** The URL the host printed, with its token. */
   url: string
+  /** The embedded sandbox's root URL, printed with --sandbox-control. */
+  sandboxUrl: string | null
   dataDir: string
   process: ChildProcess
 }
 
 const root = path.resolve(__dirname, '../..')
 
-/** Starts the built web host (`out/main/web.js`) the way `npm run web` does, on a free port. */
+/**
+ * Starts the built web host (`out/main/web.js`) the way `npm run web` does, on a free port,
+ * with the embedded sandbox's control API on so tests can drive the platform behind it.
+ */
 export async function startWebHost(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<WebHostProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(root, 'out/main/web.js'), '--port', '0', '--data', dataDir],
+    [path.join(root, 'out/main/web.js'), '--port', '0', '--data', dataDir, '--sandbox-control'],
     {
       cwd: root,
       env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
@@ -43,7 +48,8 @@ export async function startWebHost(
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)))
   })
-  return { url, dataDir, process: child }
+  const sandboxUrl = /Sandbox platform at (\S+)/.exec(output)?.[1] ?? null
+  return { url, sandboxUrl, dataDir, process: child }
 }
 
 export async function stopWebHost(host: WebHostProcess): Promise<void> {

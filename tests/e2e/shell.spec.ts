@@ -121,3 +121,13 @@ test('tells the user when the background service does not answer, and recovers',
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible()
 })
+
+test('starts the embedded sandbox platform with demo data and its control API', async ({
+  request,
+  webHost,
+}) => {
+  expect(webHost.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  const clock = await request.get(`${webHost.sandboxUrl}/sandbox/clock`)
+  expect(clock.ok()).toBe(true)
+  expect(Date.parse((await clock.json()).now)).not.toBeNaN()
+})
