@@ -40,11 +40,14 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const startAt = options.now === undefined ? undefined : new Date(options.now).getTime()
+  if (startAt !== undefined && Number.isNaN(startAt))
+    throw new Error('sandbox: `now` is not an instant')
   const store = await Store.open(options.dataDir)
   const clock = new SandboxClock(store.state.clockOffsetMs)
   const fresh = store.isEmpty
-  if (options.now !== undefined) {
-    clock.setNow(new Date(options.now).getTime())
+  if (startAt !== undefined) {
+    clock.setNow(startAt)
     await store.commit([{ type: 'clock_set', offset_ms: clock.offset }])
   }
   if (fresh || !defaultAccount(store)) {
@@ -69,6 +72,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
+  }).catch(async (error: unknown) => {
+    // A taken port must not leave the data folder's files open.
+    await store.close()
+    throw error
   })
   const stopSimulator = options.simulateGuestsSeconds
     ? startGuestSimulator(runtime, options.simulateGuestsSeconds)

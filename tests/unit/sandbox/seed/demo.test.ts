@@ -42,6 +42,30 @@ describe('the demo seed', () => {
     )
   })
 
+  it('has threads past their reply deadline, near the read limit and past it', () => {
+    const lastGuestAt = new Map<string, number>()
+    const answered = new Set<string>()
+    for (const message of messages) {
+      if (message.sender_type === 'guest')
+        lastGuestAt.set(message.conversation_id, Date.parse(message.timestamp))
+      else answered.add(message.conversation_id)
+    }
+    const overdue = reservations.filter((r) => {
+      const at = lastGuestAt.get(r.conversation_id)
+      return (
+        at !== undefined &&
+        !answered.has(r.conversation_id) &&
+        NOW - at > 14 * 86_400_000 &&
+        r.checkout < '2025-06-08'
+      )
+    })
+    expect(overdue.length).toBeGreaterThanOrEqual(5)
+    expect(reservations.some((r) => r.checkout > '2024-06-15' && r.checkout < '2024-06-25')).toBe(
+      true,
+    )
+    expect(reservations.some((r) => r.checkout < '2024-06-15')).toBe(true)
+  })
+
   it('has conversations in all ten languages, self-service requests, request_to_book and photos', () => {
     const languages = new Set(reservations.map((r) => r.guest_language))
     expect([...languages].sort()).toEqual([
