@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { decodeBase64Strict } from '../base64'
 import { ApiError, notFound, parseInput } from '../http/errors'
 import type { ApiRequest } from '../http/types'
 import { checkUpload } from '../rules'
@@ -17,17 +18,15 @@ const uploadSchema = z.object({
   }),
 })
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
-
 /** `POST …/conversations/{conversation_id}/attachments` */
 export async function uploadAttachment(request: ApiRequest) {
   const property = requireProperty(request)
   const conversation = requireConversation(request, property)
   const { attachment } = parseInput(uploadSchema, request.body, 'body')
-  if (!BASE64.test(attachment.file_content)) {
+  const bytes = decodeBase64Strict(attachment.file_content)
+  if (!bytes) {
     throw new ApiError(400, 'invalid_base64', 'attachment.file_content is not standard base64.')
   }
-  const bytes = Buffer.from(attachment.file_content, 'base64')
   if (bytes.length !== attachment.file_size) {
     throw new ApiError(
       400,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { notFound, parseInput } from '../http/errors'
 import type { ApiRequest } from '../http/types'
 import { isReadable } from '../rules'
+import { visibleInVersion } from '../store/apply'
 import {
   decodePageId,
   encodePageId,
@@ -37,8 +38,7 @@ function latestVisible(request: ApiRequest, conversationId: string) {
   const messages = request.runtime.store.state.conversationMessages(conversationId)
   for (let index = messages.length - 1; index >= 0; index -= 1) {
     const message = messages[index]
-    if (message && (request.version === '1.2' || message.message_type !== 'self_service_event'))
-      return message
+    if (message && visibleInVersion(message, request.version)) return message
   }
   return undefined
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { commit } from '../api/common'
+import { decodeBase64Strict } from '../base64'
 import { nextTimestamp } from '../api/send'
 import { messageEvent, randomIds } from '../factory'
 import { ApiError, notFound, parseInput } from '../http/errors'
@@ -9,8 +10,6 @@ import type { AttachmentRecord } from '../store/model'
 import { guestMessageSchema, oneOrMany } from './schemas'
 
 type GuestMessage = z.output<typeof guestMessageSchema>
-
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
 /** `POST /sandbox/guest-messages`: a guest writes; one object, or an array for bulk loads. */
 export async function createGuestMessages(request: ControlRequest) {
@@ -59,7 +58,7 @@ async function storePhotos(
 ): Promise<Omit<AttachmentRecord, 'attachment_id'>[]> {
   const photos: Omit<AttachmentRecord, 'attachment_id'>[] = []
   for (const photo of item.attachments ?? []) {
-    const bytes = BASE64.test(photo.file_content) ? Buffer.from(photo.file_content, 'base64') : null
+    const bytes = decodeBase64Strict(photo.file_content)
     if (!bytes)
       throw new ApiError(
         400,
