@@ -2,6 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import {
+  conversationListPageSchema,
+  parseEnvelope,
+  queuePageSchema,
+  reservationsResponseSchema,
+} from '../../../../shared/platform'
 import { imageTypeOf } from '../../../../sandbox/src/rules'
 import { buildDemoSeed } from '../../../../sandbox/seed/demo'
 import { startTestSandbox } from '../harness'
@@ -100,6 +106,25 @@ describe('the demo seed', () => {
       const list = await box.api('GET', '/properties/4012001/conversations')
       expect(list.status).toBe(200)
       expect(list.body.data.conversations.length).toBeGreaterThan(20)
+      // Every wire object of the demo satisfies shared/platform, in both versions.
+      for (const version of ['1.0', '1.2']) {
+        for (const property of properties) {
+          const page = await box.api('GET', `/properties/${property.property_id}/conversations`, {
+            version,
+          })
+          const parsed = parseEnvelope(page.body, conversationListPageSchema)
+          expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.error.issues.slice(0, 3))).toBe(
+            true,
+          )
+        }
+        const queue = parseEnvelope(
+          (await box.api('GET', '/messages/latest', { version })).body,
+          queuePageSchema,
+        )
+        expect(queue.ok).toBe(true)
+      }
+      const feed = await box.api('GET', '/properties/4012004/reservations')
+      expect(parseEnvelope(feed.body, reservationsResponseSchema).ok).toBe(true)
     } finally {
       await box.close()
       await rm(dataDir, { recursive: true, force: true })
