@@ -10,11 +10,31 @@
  *   their own blocks and are never touched.
  */
 const bidiOverrides = /[\u202A-\u202E]/g
-const stackedMarks =
-  /([\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]{3})[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g
+const maxStackedMarks = 3
+
+/** Combining marks of the generic diacritics blocks, the ones zalgo text stacks. */
+function isStackingMark(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x0300 && codePoint <= 0x036f) ||
+    (codePoint >= 0x1ab0 && codePoint <= 0x1aff) ||
+    (codePoint >= 0x1dc0 && codePoint <= 0x1dff) ||
+    (codePoint >= 0x20d0 && codePoint <= 0x20ff) ||
+    (codePoint >= 0xfe20 && codePoint <= 0xfe2f)
+  )
+}
+
+function limitStackedMarks(text: string): string {
+  const kept: string[] = []
+  let run = 0
+  for (const character of text) {
+    run = isStackingMark(character.codePointAt(0)!) ? run + 1 : 0
+    if (run <= maxStackedMarks) kept.push(character)
+  }
+  return kept.join('')
+}
 
 export function displayText(text: string): string {
-  return text.replace(bidiOverrides, '').replace(stackedMarks, '$1')
+  return limitStackedMarks(text.replace(bidiOverrides, ''))
 }
 
 /** Long messages show their start first; the reader expands them on purpose. */
