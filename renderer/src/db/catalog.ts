@@ -1,0 +1,79 @@
+import type { Property, Reservation } from '@shared/platform'
+import { applyConversationUpdates, writeTables } from './conversations'
+import type { InnboxDb } from './schema'
+import type { ReservationRecord } from './records'
+
+// Properties and reservations: the facts the policy windows (rules 1-3) and the arrivals view
+// need. Writing them re-derives the conversations they touch, in the same transaction.
+
+/** Fields of a property that change a conversation's derived instants. */
+function policyKey(property: Property): string {
+  return `${property.time_zone}|${property.checkout_time ?? ''}`
+}
+
+export function writeProperties(db: InnboxDb, properties: readonly Property[]): Promise<void> {
+  return db.transaction('rw', writeTables(db), async () => {
+    const before = await db.properties.bulkGet(properties.map((p) => p.property_id))
+    await db.properties.bulkPut(
+      properties.map((property) => ({
+        propertyId: property.property_id,
+        name: property.name,
+        property,
+      })),
+    )
+    const changed = properties.filter((p, i) => {
+      const previous = before[i]
+      return !previous || policyKey(previous.property) !== policyKey(p)
+    })
+    for (const property of changed) {
+      const ids = await db.conversations
+        .where('propertyId')
+        .equals(property.property_id)
+        .primaryKeys()
+      if (ids.length > 0) {
+        await applyConversationUpdates(
+          db,
+          ids.map((conversationId) => ({ conversationId })),
+        )
+      }
+    }
+  })
+}
+
+export function reservationRecordFrom(
+  reservation: Reservation,
+  propertyId: string,
+): ReservationRecord {
+  return {
+    reservationId: reservation.reservation_id,
+    propertyId: reservation.property_id ?? propertyId,
+    conversationId: reservation.conversation_id,
+    checkin: reservation.checkin,
+    checkout: reservation.checkout,
+    reservation,
+  }
+}
+
+/**
+ * Stores reservations and re-derives their conversations; a reservation whose conversation is
+ * not here yet gets an empty one (every new reservation has one on the platform).
+ */
+export function writeReservations(
+  db: InnboxDb,
+  propertyId: string,
+  reservations: readonly Reservation[],
+): Promise<void> {
+  if (reservations.length === 0) return Promise.resolve()
+  const records = reservations.map((r) => reservationRecordFrom(r, propertyId))
+  return db.transaction('rw', writeTables(db), async () => {
+    await db.reservations.bulkPut(records)
+    await applyConversationUpdates(
+      db,
+      records.map((r) => ({ conversationId: r.conversationId, propertyId: r.propertyId })),
+    )
+  })
+}
+
+export function listProperties(db: InnboxDb) {
+  return db.properties.orderBy('propertyId').toArray()
+}

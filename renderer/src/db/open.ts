@@ -1,0 +1,69 @@
+import type { DexieOptions } from 'dexie'
+import { StoreError, toStoreError } from './errors'
+import { DEFAULT_DB_NAME, InnboxDb } from './schema'
+
+// Opening the store with failures the UI can explain: `quota_exceeded` (free space or evict),
+// `cannot_open` with a cause (a newer Innbox wrote it, another window blocks the upgrade,
+// IndexedDB is unavailable). The UI offers a resync for a store that cannot open; it must not
+// delete it silently, because the outbox may hold messages not sent yet.
+
+export interface StorageManagerLike {
+  persist?: () => Promise<boolean>
+  persisted?: () => Promise<boolean>
+}
+
+export interface OpenOptions {
+  name?: string
+  /** For tests: `{ indexedDB, IDBKeyRange }` of fake-indexeddb. */
+  dexie?: DexieOptions
+  /** `navigator.storage` by default; persistent storage keeps the browser from evicting us. */
+  storage?: StorageManagerLike | null
+  /** How long another window may block an upgrade before we give up. */
+  blockedTimeoutMs?: number
+}
+
+export type OpenResult =
+  { ok: true; db: InnboxDb; persisted: boolean | null } | { ok: false; error: StoreError }
+
+export async function openInnboxDb(options: OpenOptions = {}): Promise<OpenResult> {
+  const db = new InnboxDb(options.name ?? DEFAULT_DB_NAME, options.dexie)
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined
+  const blocked = new Promise<never>((_, reject) => {
+    db.on('blocked', () => {
+      blockedTimer = setTimeout(
+        () =>
+          reject(
+            new StoreError('cannot_open', 'another window keeps the store on an older version', {
+              openCause: 'blocked',
+            }),
+          ),
+        options.blockedTimeoutMs ?? 5000,
+      )
+    })
+  })
+  try {
+    await Promise.race([db.open(), blocked])
+  } catch (error) {
+    db.close()
+    return { ok: false, error: toStoreError(error) }
+  } finally {
+    clearTimeout(blockedTimer)
+  }
+  const storage = options.storage === undefined ? defaultStorage() : options.storage
+  return { ok: true, db, persisted: await requestPersistence(storage) }
+}
+
+function defaultStorage(): StorageManagerLike | null {
+  return typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null
+}
+
+/** Asks once for persistent storage; null when the browser has no such API. */
+async function requestPersistence(storage: StorageManagerLike | null): Promise<boolean | null> {
+  if (!storage?.persist) return null
+  try {
+    if (storage.persisted && (await storage.persisted())) return true
+    return await storage.persist()
+  } catch {
+    return false
+  }
+}

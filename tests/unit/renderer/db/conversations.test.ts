@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  applyConversationUpdates,
+  messagesOf,
+  readCounters,
+  recount,
+  writeProperties,
+  writeReservations,
+  type InnboxDb,
+} from '@/db'
+import { DAY, HOUR, T0, conversation, freshDb, message, property, reservation } from './builders'
+
+let db: InnboxDb
+beforeEach(async () => {
+  db = freshDb()
+  await writeProperties(db, [property('p1')])
+})
+afterEach(() => db.close())
+
+const facts = (c: ReturnType<typeof conversation>, hydrated = true) => ({
+  conversationType: c.conversation_type,
+  reservationId: c.conversation_reference ?? null,
+  participants: c.participants,
+  tags: c.tags,
+  hydrated,
+})
+
+describe('the conversation write path', () => {
+  it('derives needs reply, the rule 2 deadline and unread from the messages', async () => {
+    const guest = message({ id: 'm1', conversationId: 'c1', propertyId: 'p1', at: T0 })
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        propertyId: 'p1',
+        facts: facts(conversation('c1', 'p1')),
+        messages: [guest],
+      },
+    ])
+    const row = await db.conversations.get('c1')
+    expect(row).toMatchObject({
+      needsReply: 1,
+      replyDeadline: T0 + 14 * DAY,
+      replyTargetAt: T0 + 24 * HOUR,
+      unreadCount: 1,
+      lastActivityAt: T0,
+      lastMessageId: 'm1',
+      hydrated: 1,
+    })
+    expect(await readCounters(db)).toEqual([
+      {
+        propertyId: 'p1',
+        conversations: 1,
+        unreadConversations: 1,
+        unreadMessages: 1,
+        needsReply: 1,
+      },
+    ])
+  })
+
+  it('stores a re-delivered message once and leaves the counters as they were', async () => {
+    const guest = message({ id: 'm1', conversationId: 'c1', propertyId: 'p1' })
+    const first = await applyConversationUpdates(db, [{ conversationId: 'c1', messages: [guest] }])
+    const again = await applyConversationUpdates(db, [
+      { conversationId: 'c1', messages: [guest, guest] },
+    ])
+    expect(first.newMessageIds).toEqual(['m1'])
+    expect(again.newMessageIds).toEqual([])
+    expect(await messagesOf(db, 'c1')).toHaveLength(1)
+    expect(await recount(db)).toEqual([])
+    expect((await readCounters(db))[0]?.unreadMessages).toBe(1)
+  })
+
+  it('clears needs reply when the property answers and keeps read state across re-delivery', async () => {
+    const guest = message({ id: 'm1', conversationId: 'c1', propertyId: 'p1', at: T0 })
+    await applyConversationUpdates(db, [{ conversationId: 'c1', messages: [guest] }])
+    await applyConversationUpdates(db, [{ conversationId: 'c1', markRead: 'all' }])
+    const reply = message({
+      id: 'm2',
+      conversationId: 'c1',
+      propertyId: 'p1',
+      from: 'property',
+      at: T0 + HOUR,
+    })
+    await applyConversationUpdates(db, [{ conversationId: 'c1', messages: [guest, reply] }])
+    expect(await db.conversations.get('c1')).toMatchObject({
+      needsReply: 0,
+      unreadCount: 0,
+      replyDeadline: null,
+    })
+    expect(await readCounters(db)).toEqual([
+      {
+        propertyId: 'p1',
+        conversations: 1,
+        unreadConversations: 0,
+        unreadMessages: 0,
+        needsReply: 0,
+      },
+    ])
+  })
+
+  it('takes the reservation into the conversation: guest name, stay dates and the rule 3 read window', async () => {
+    await writeReservations(db, 'p1', [
+      reservation('r1', { propertyId: 'p1', conversationId: 'c1' }),
+    ])
+    const row = await db.conversations.get('c1')
+    // Check-out 2025-03-12 at 11:00 in Lisbon (UTC+0 in March) + 1 year.
+    expect(row).toMatchObject({
+      guestName: 'Guest r1',
+      checkin: '2025-03-10',
+      checkout: '2025-03-12',
+      readClosesAt: Date.parse('2026-03-12T11:00:00.000Z'),
+      needsReply: 0,
+    })
+  })
+
+  it('re-derives deadlines when a property changes its time zone', async () => {
+    await writeReservations(db, 'p1', [
+      reservation('r1', { propertyId: 'p1', conversationId: 'c1' }),
+    ])
+    await writeProperties(db, [property('p1', { time_zone: 'America/New_York' })])
+    // 11:00 in New York on 2026-03-12 is EDT (UTC-4).
+    expect((await db.conversations.get('c1'))?.readClosesAt).toBe(
+      Date.parse('2026-03-12T15:00:00.000Z'),
+    )
+  })
+
+  it('does not create a conversation it was only asked to re-derive', async () => {
+    await applyConversationUpdates(db, [{ conversationId: 'nowhere' }])
+    expect(await db.conversations.count()).toBe(0)
+  })
+})
