@@ -1,6 +1,7 @@
 import type { AttachmentMetadata } from '@shared/platform'
 import type { InnboxDb } from './schema'
 import type { AttachmentRecord } from './records'
+import { writeTx } from './tx'
 
 // Attachment bytes are a cache with a size cap: the least recently used bytes are evicted,
 // the metadata never (the conversation must still say a photo was there, rule 7).
@@ -42,7 +43,7 @@ export function storeAttachmentBytes(
   input: StoreBytesInput,
   { now, capBytes = DEFAULT_ATTACHMENT_CAP_BYTES }: { now: number; capBytes?: number },
 ): Promise<void> {
-  return db.transaction('rw', db.attachments, async () => {
+  return writeTx(db, db.attachments, async () => {
     const previous = await db.attachments.get(input.attachmentId)
     await db.attachments.put({
       attachmentId: input.attachmentId,
@@ -63,7 +64,7 @@ export function readAttachment(
   attachmentId: string,
   now: number,
 ): Promise<AttachmentRecord | undefined> {
-  return db.transaction('rw', db.attachments, async () => {
+  return writeTx(db, db.attachments, async () => {
     const record = await db.attachments.get(attachmentId)
     if (!record?.bytes) return record
     const touched = { ...record, bytesUsedAt: now }
@@ -102,5 +103,5 @@ export async function evictBytesOver(db: InnboxDb, capBytes: number): Promise<nu
 
 /** Frees every cached byte (the answer to a quota error); metadata stays. */
 export function evictAllBytes(db: InnboxDb): Promise<number> {
-  return db.transaction('rw', db.attachments, () => evictBytesOver(db, 0))
+  return writeTx(db, db.attachments, () => evictBytesOver(db, 0))
 }

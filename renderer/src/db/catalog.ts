@@ -2,6 +2,7 @@ import type { Property, Reservation } from '@shared/platform'
 import { applyConversationUpdates, writeTables } from './conversations'
 import type { InnboxDb } from './schema'
 import type { ReservationRecord } from './records'
+import { writeTx } from './tx'
 
 // Properties and reservations: the facts the policy windows (rules 1-3) and the arrivals view
 // need. Writing them re-derives the conversations they touch, in the same transaction.
@@ -12,7 +13,7 @@ function policyKey(property: Property): string {
 }
 
 export function writeProperties(db: InnboxDb, properties: readonly Property[]): Promise<void> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     const before = await db.properties.bulkGet(properties.map((p) => p.property_id))
     await db.properties.bulkPut(
       properties.map((property) => ({
@@ -65,7 +66,7 @@ export function writeReservations(
 ): Promise<void> {
   if (reservations.length === 0) return Promise.resolve()
   const records = reservations.map((r) => reservationRecordFrom(r, propertyId))
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     await db.reservations.bulkPut(records)
     await applyConversationUpdates(
       db,

@@ -5,6 +5,7 @@ import { deriveConversation } from './derive'
 import { conversationRange, messageRecordFrom, messagesOf } from './messages'
 import type { InnboxDb } from './schema'
 import type { ConversationRecord, MessageRecord, OutboxRecord } from './records'
+import { writeTx } from './tx'
 
 // The single write path of conversations and their messages. Derived fields are recomputed
 // (db/derive.ts) and counters moved by the difference (db/counters.ts) in the same transaction
@@ -56,7 +57,7 @@ export function applyConversationUpdates(
   db: InnboxDb,
   updates: readonly ConversationUpdate[],
 ): Promise<ApplyResult> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     const newMessageIds = await storeMessages(db, updates)
     const ids = [...new Set(updates.map((u) => u.conversationId))]
     const before = await db.conversations.bulkGet(ids)

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie'
 import type { InnboxDb } from './schema'
 import type { ConversationRecord, CounterRecord } from './records'
+import { writeTx } from './tx'
 
 // Per-property counts the UI shows all the time (unread, needs reply), maintained instead of
 // recounted. Design: a conversation row *contributes* to its property's counters through
@@ -109,7 +110,7 @@ function withoutId({ propertyId: _id, ...values }: CounterRecord): CounterValues
 
 /** The repair: recount in one transaction. */
 export function recount(db: InnboxDb): Promise<CounterDrift[]> {
-  return db.transaction('rw', db.conversations, db.counters, () =>
+  return writeTx(db, [db.conversations, db.counters], () =>
     recountTables(db.conversations, db.counters),
   )
 }

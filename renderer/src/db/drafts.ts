@@ -2,6 +2,7 @@ import { messagesOf } from './messages'
 import { outboxOf } from './outbox'
 import type { InnboxDb } from './schema'
 import type { DraftRecord, MessageRecord } from './records'
+import { writeTx } from './tx'
 
 // Drafts per conversation, saved as the user types, kept across restarts. A draft remembers the
 // conversation's latest property message when it started, so the composer can warn when another
@@ -18,7 +19,7 @@ export function saveDraft(
   text: string,
   now: number,
 ): Promise<void> {
-  return db.transaction('rw', db.drafts, db.conversations, async () => {
+  return writeTx(db, [db.drafts, db.conversations], async () => {
     if (text.trim() === '') {
       await db.drafts.delete(conversationId)
       return
@@ -64,7 +65,7 @@ export async function replyConflict(
 
 /** The user saw the other reply and keeps writing: warn only about later ones. */
 export function acknowledgeConflict(db: InnboxDb, conversationId: string): Promise<void> {
-  return db.transaction('rw', db.drafts, db.conversations, async () => {
+  return writeTx(db, [db.drafts, db.conversations], async () => {
     const draft = await db.drafts.get(conversationId)
     const conversation = await db.conversations.get(conversationId)
     if (!draft) return

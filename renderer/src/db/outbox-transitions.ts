@@ -2,6 +2,7 @@ import type { Message } from '@shared/platform'
 import { applyConversationUpdates, writeTables, type ConversationUpdate } from './conversations'
 import type { InnboxDb } from './schema'
 import type { OutboxFailure, OutboxRecord, OutboxState } from './records'
+import { writeTx } from './tx'
 
 // The outbox state machine as the drain moves it (sync/outbox-drain.ts):
 //
@@ -24,7 +25,7 @@ function move(
   change: (record: OutboxRecord) => OutboxRecord,
   after?: (record: OutboxRecord) => ConversationUpdate[],
 ): Promise<OutboxRecord | null> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     const record = await db.outbox.get(id)
     if (!record || !from.includes(record.state)) return null
     const next = change(record)
@@ -37,7 +38,7 @@ function move(
 
 /** After a crash or a closed window: a send that was in flight may have landed. */
 export function recoverInterrupted(db: InnboxDb, now: number): Promise<number> {
-  return db.transaction('rw', db.outbox, () =>
+  return writeTx(db, db.outbox, () =>
     db.outbox
       .where('state')
       .equals('sending')

@@ -2,6 +2,7 @@ import { applyConversationUpdates, writeTables } from './conversations'
 import { conversationRange } from './messages'
 import type { InnboxDb } from './schema'
 import type { OutboxAction, OutboxAttachment, OutboxRecord } from './records'
+import { writeTx } from './tx'
 
 // The outbox: every action that must reach the platform is first a record here, with an id
 // made on this desk, committed (strict durability, see schema.ts) before any network. Its
@@ -39,7 +40,7 @@ function enqueue(
   { now, id }: EnqueueOptions,
   effect?: () => Promise<unknown>,
 ): Promise<OutboxRecord> {
-  return db.transaction('rw', [...writeTables(db), db.drafts], async () => {
+  return writeTx(db, [...writeTables(db), db.drafts], async () => {
     const record: OutboxRecord = {
       id: id ?? crypto.randomUUID(),
       seq: await nextSeq(db),
@@ -102,7 +103,7 @@ export function enqueueMarkRead(
   options: EnqueueOptions,
 ): Promise<OutboxRecord | null> {
   const { messageIds, ...where } = target
-  return db.transaction('rw', [...writeTables(db), db.drafts], async () => {
+  return writeTx(db, [...writeTables(db), db.drafts], async () => {
     const conversation = await db.conversations.get(where.conversationId)
     const unread = await db.messages
       .where('[conversationId+timestamp]')
@@ -125,7 +126,7 @@ export type CancelResult = { ok: true } | { ok: false; state: OutboxRecord['stat
 
 /** Only a record that has not started sending can be cancelled (a sent one never: rule 7). */
 export function cancelOutboxRecord(db: InnboxDb, id: string): Promise<CancelResult> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     const record = await db.outbox.get(id)
     if (!record) return { ok: false, state: 'missing' }
     if (record.state !== 'queued' && record.state !== 'failed') {
@@ -147,7 +148,7 @@ export function retryOutboxRecord(
   id: string,
   { now, content }: { now: number; content?: string },
 ): Promise<OutboxRecord | null> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return writeTx(db, writeTables(db), async () => {
     const record = await db.outbox.get(id)
     if (!record || record.state !== 'failed') return null
     const action =

@@ -4,6 +4,7 @@ import { conversationRange } from './messages'
 import { outboxOf } from './outbox'
 import type { InnboxDb } from './schema'
 import type { OutboxFailure } from './records'
+import { writeTx } from './tx'
 
 // Rule 3: one year after check-out (or cancellation) a conversation can no longer be read, and
 // the desk must not keep showing it. Its messages, attachments, translations, draft and
@@ -44,7 +45,7 @@ export function purgeConversations(
     db.reservations,
     db.outbox,
   ]
-  return db.transaction('rw', tables, async () => {
+  return writeTx(db, tables, async () => {
     const rows = await db.conversations.bulkGet([...ids])
     let failedOutboxRecords = 0
     for (const [index, conversationId] of ids.entries()) {

@@ -1,0 +1,35 @@
+import type { OutboxRecord } from '@/db'
+import type { Message } from '@shared/platform'
+
+// After a send whose answer never came (timeout, crash, `unknown_outcome`) the conversation is
+// read before anything is sent again. The rule: a property message with the same text (and as
+// many attachments), dated no earlier than the record's creation, that no other outbox record
+// already accounts for, is this record's message — it was sent. Otherwise it was not, and it is
+// sent now. Nothing is ever sent twice on a guess.
+
+/** [ours] The platform's clock may run behind ours: a landed message may look slightly older. */
+export const DEFAULT_CLOCK_SKEW_MS = 2 * 60 * 1000
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().normalize('NFC') === b.trim().normalize('NFC')
+}
+
+export function findLandedMessage(
+  record: OutboxRecord,
+  messages: readonly Message[],
+  claimedMessageIds: ReadonlySet<string>,
+  clockSkewMs = DEFAULT_CLOCK_SKEW_MS,
+): Message | undefined {
+  const { action } = record
+  if (action.kind !== 'send') return undefined
+  return [...messages]
+    .sort((a, b) => a.timestamp.localeCompare(b.timestamp))
+    .find(
+      (m) =>
+        m.sender.metadata.participant_type === 'property' &&
+        !claimedMessageIds.has(m.message_id) &&
+        Date.parse(m.timestamp) >= record.createdAt - clockSkewMs &&
+        sameText(m.content, action.content) &&
+        m.attachment_ids.length === action.attachments.length,
+    )
+}

@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto'
+import { IDBKeyRange } from 'fake-indexeddb'
+import { afterEach, describe, expect, it } from 'vitest'
+import { InnboxDb, readCounters, readSyncState, recount } from '@/db'
+import { bootstrap, includeProperties, type BootstrapProgress } from '@/sync/bootstrap'
+import { property, reservation } from '../db/builders'
+import { platformWorld, type World } from './harness'
+
+let world: World
+afterEach(() => world?.db.close())
+
+/** p1 with c1-c3 (two pages), p2 with d1-d3 (two pages); d3 has never been written to. */
+function twoProperties(): World {
+  const w = platformWorld(['c1', 'c2', 'c3'])
+  w.platform.addProperty(property('p2'))
+  for (const id of ['d1', 'd2', 'd3']) {
+    w.platform.addConversation(id, 'p2')
+    w.platform.addReservation(reservation(`r-${id}`, { propertyId: 'p2', conversationId: id }))
+  }
+  for (const id of ['c1', 'c2', 'c3', 'd1', 'd2']) {
+    w.platform.guestWrites(`g-${id}`, id, id.startsWith('c') ? 'p1' : 'p2')
+  }
+  return w
+}
+
+describe('bootstrap', () => {
+  it('writes properties, reservations and every conversation, and reports progress', async () => {
+    world = twoProperties()
+    const progress: BootstrapProgress[] = []
+    expect(await bootstrap(world.ctx, { onProgress: (p) => progress.push(p) })).toEqual({
+      ok: true,
+      value: undefined,
+    })
+    expect(await world.db.conversations.count()).toBe(6)
+    expect(await world.db.conversations.where('hydrated').equals(1).count()).toBe(6)
+    expect(progress.at(-1)).toEqual({
+      phase: 'done',
+      propertiesTotal: 2,
+      propertiesDone: 2,
+      conversationsDone: 6,
+      currentPropertyId: null,
+    })
+    expect(progress.map((p) => p.conversationsDone)).toEqual(
+      [...progress.map((p) => p.conversationsDone)].sort((a, b) => a - b),
+    )
+    // d3 has no message: the list says all there is, no need to read it.
+    expect(world.platform.calls).not.toContain('conversations.get:d3')
+    expect(await readCounters(world.db)).toEqual([
+      {
+        propertyId: 'p1',
+        conversations: 3,
+        unreadConversations: 3,
+        unreadMessages: 3,
+        needsReply: 3,
+      },
+      {
+        propertyId: 'p2',
+        conversations: 3,
+        unreadConversations: 2,
+        unreadMessages: 2,
+        needsReply: 2,
+      },
+    ])
+    expect(await recount(world.db)).toEqual([])
+  })
+
+  it('resumes after a restart from its checkpoint without fetching what was written again', async () => {
+    world = twoProperties()
+    // p1's two pages and p2's first page come through, then the network goes.
+    const list = world.ctx.port.conversations.list.bind(world.ctx.port.conversations)
+    let pages = 0
+    world.ctx.port.conversations.list = async (args) => {
+      pages += 1
+      if (pages === 4) return { ok: false, error: { code: 'offline', message: 'cable pulled' } }
+      return list(args)
+    }
+    expect(await bootstrap(world.ctx)).toMatchObject({ ok: false, failure: { kind: 'offline' } })
+    const checkpoint = await readSyncState(world.db, 'bootstrap')
+    expect(checkpoint).toMatchObject({
+      doneProperties: ['p1'],
+      current: { propertyId: 'p2', pageId: '2' },
+    })
+
+    // Restart: a new connection to the same store.
+    world.db.close()
+    world.db = new InnboxDb(world.db.name, { indexedDB: world.factory, IDBKeyRange })
+    world.ctx.db = world.db
+    world.ctx.port.conversations.list = list
+    world.platform.calls.length = 0
+    expect(await bootstrap(world.ctx)).toEqual({ ok: true, value: undefined })
+    expect(world.platform.calls).toEqual(['conversations.list:p2@2'])
+    expect(await world.db.conversations.count()).toBe(6)
+    expect(await recount(world.db)).toEqual([])
+  })
+
+  it('runs again only for a property the account gained after it finished', async () => {
+    world = platformWorld(['c1'])
+    await bootstrap(world.ctx)
+    world.platform.addProperty(property('p2'))
+    world.platform.addConversation('d1', 'p2')
+    world.platform.guestWrites('g-d1', 'd1', 'p2')
+    world.platform.calls.length = 0
+    await includeProperties(world.ctx, ['p1', 'p2'])
+    await bootstrap(world.ctx)
+    expect(world.platform.calls).toEqual([
+      'reservations.list:p2',
+      'conversations.list:p2@0',
+      'conversations.get:d1',
+    ])
+    expect(await world.db.conversations.get('d1')).toMatchObject({
+      propertyId: 'p2',
+      needsReply: 1,
+    })
+  })
+})
