@@ -1,6 +1,6 @@
 import type { DexieOptions } from 'dexie'
 import { StoreError, toStoreError } from './errors'
-import { DEFAULT_DB_NAME, InnboxDb } from './schema'
+import { DEFAULT_DB_NAME, InnboxDb, SCHEMA_VERSION } from './schema'
 
 // Opening the store with failures the UI can explain: `quota_exceeded` (free space or evict),
 // `cannot_open` with a cause (a newer Innbox wrote it, another window blocks the upgrade,
@@ -48,6 +48,17 @@ export async function openInnboxDb(options: OpenOptions = {}): Promise<OpenResul
     return { ok: false, error: toStoreError(error) }
   } finally {
     clearTimeout(blockedTimer)
+  }
+  // Dexie 4 opens a store of a higher version as it is; a newer Innbox may have changed what
+  // its rows mean, so this build must not read or write them.
+  const installed = Math.floor(db.backendDB().version / 10)
+  if (installed > SCHEMA_VERSION) {
+    db.close()
+    const message = `the store is at version ${installed}; this Innbox knows up to ${SCHEMA_VERSION}`
+    return {
+      ok: false,
+      error: new StoreError('cannot_open', message, { openCause: 'version_too_new' }),
+    }
   }
   const storage = options.storage === undefined ? defaultStorage() : options.storage
   return { ok: true, db, persisted: await requestPersistence(storage) }
