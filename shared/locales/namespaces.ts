@@ -3,6 +3,7 @@ import type inbox from './en/inbox.json'
 import type menu from './en/menu.json'
 import type policy from './en/policy.json'
 import type settings from './en/settings.json'
+import type templates from './en/templates.json'
 
 /**
  * Every i18n namespace, typed from the English files: a key that English lacks is a
@@ -14,8 +15,16 @@ export interface SourceResources {
   menu: typeof menu
   policy: typeof policy
   settings: typeof settings
+  templates: typeof templates
 }
 
 export type Namespace = keyof SourceResources
 
-export const namespaces: readonly Namespace[] = ['common', 'inbox', 'menu', 'policy', 'settings']
+export const namespaces: readonly Namespace[] = [
+  'common',
+  'inbox',
+  'menu',
+  'policy',
+  'settings',
+  'templates',
+]
