@@ -1,13 +1,15 @@
 import path from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron'
 import type { EventChannel } from '../../shared/bridge/channels'
 import type { AppRoute } from '../../shared/bridge/schemas'
 import { createDesk } from '../services/desk'
-import { sandboxBanner, startEmbeddedSandbox } from '../services/embedded-sandbox'
+import { EmbeddedPlatform, sandboxBanner, startEmbeddedSandbox } from '../services/embedded-sandbox'
 import type { Desk } from '../services/desk'
+import { openFileLog } from '../services/logging/file-log'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { registerBridgeHandlers } from './ipc'
 import { effectiveLanguage } from './language'
+import { SafeStorageSecrets } from './safe-storage-secrets'
 import { buildMenuTemplate, menuTranslator } from './menu'
 import { denyAllPermissions } from './security'
 import { createMainWindow, rendererLocation } from './window'
@@ -46,20 +48,32 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
-  // No platform account can be configured yet, so the built-in sandbox is the platform.
+  const userData = app.getPath('userData')
   const sandboxControl = app.commandLine.hasSwitch('sandbox-control')
-  const sandbox = await startEmbeddedSandbox({
-    userDataDir: app.getPath('userData'),
-    control: sandboxControl,
-  })
-  if (sandboxControl) process.stdout.write(`${sandboxBanner(sandbox)}\n`)
-  app.on('will-quit', () => void sandbox.close())
+  const embedded = new EmbeddedPlatform(() =>
+    startEmbeddedSandbox({ userDataDir: userData, control: sandboxControl }),
+  )
+  const log = await openFileLog(path.join(userData, 'logs'))
+  app.on('will-quit', () => void Promise.allSettled([embedded.close(), log.close()]))
   const desk = await createDesk({
-    userDataDir: app.getPath('userData'),
+    userDataDir: userData,
     host: 'electron',
     version: app.getVersion(),
     osLocale: app.getLocale(),
+    secrets: new SafeStorageSecrets(path.join(userData, 'secrets.safe-storage.json'), safeStorage),
+    embedded,
+    log,
   })
+  // The built-in platform starts now when it is the desk's platform (or tests drive it).
+  if (sandboxControl || (await desk.accounts.activeIsSandbox())) {
+    // A platform that cannot start must not keep the desk from opening: the UI shows it
+    // offline and the next request tries again.
+    const sandbox = await embedded.ensure().catch((error: unknown) => {
+      console.error('The built-in platform could not start:', error)
+      return null
+    })
+    if (sandbox && sandboxControl) process.stdout.write(`${sandboxBanner(sandbox)}\n`)
+  }
   serveRenderer(path.join(__dirname, '../renderer'))
   denyAllPermissions(session.defaultSession)
   registerBridgeHandlers(ipcMain, desk.handlers, location.isAppUrl)

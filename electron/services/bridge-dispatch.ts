@@ -34,7 +34,7 @@ export async function dispatch(
     const handler = handlers[channel] as AnyHandler
     return success(await handler(...(parsed.data as unknown[])))
   } catch (error) {
-    if (error instanceof BridgeFailure) return failure(error.code, error.message)
+    if (error instanceof BridgeFailure) return failure(error.code, error.message, error.details)
     onUnexpected(channel, error)
     return failure('internal', `${channel} failed unexpectedly.`)
   }

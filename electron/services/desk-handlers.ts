@@ -1,12 +1,18 @@
 import type { AppInfo } from '../../shared/bridge/schemas'
+import type { Accounts } from './accounts/accounts'
+import { createAccountHandlers } from './accounts/handlers'
 import type { BridgeHandlers } from './bridge-dispatch'
 import type { EventHub } from './event-hub'
+import type { PlatformConnection } from './platform/connection'
+import { createPlatformHandlers } from './platform/handlers'
 import type { SettingsStore } from './settings-store'
 
 export interface DeskServices {
   appInfo: AppInfo
   settings: SettingsStore
   events: EventHub
+  accounts: Accounts
+  connection: PlatformConnection
 }
 
 /**
@@ -22,5 +28,7 @@ export function createDeskHandlers(services: DeskServices): BridgeHandlers {
       services.events.emit('settings:changed', snapshot)
       return snapshot
     },
+    ...createAccountHandlers(services.accounts, services.connection, services.events),
+    ...createPlatformHandlers(services.connection),
   }
 }

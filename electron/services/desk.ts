@@ -1,10 +1,19 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppInfo } from '../../shared/bridge/schemas'
+import { AccountStore } from './accounts/account-store'
+import { Accounts } from './accounts/accounts'
+import { MemorySecrets } from './accounts/secret-store'
+import type { SecretStore } from './accounts/secret-store'
 import { describeApp } from './app-info'
 import type { BridgeHandlers } from './bridge-dispatch'
 import { createDeskHandlers } from './desk-handlers'
+import { EmbeddedPlatform, startEmbeddedSandbox } from './embedded-sandbox'
 import { EventHub } from './event-hub'
+import { silentLog } from './logging/platform-log'
+import type { PlatformLog } from './logging/platform-log'
+import { PlatformConnection } from './platform/connection'
+import type { ConnectionTuning } from './platform/connection'
 import { SettingsStore } from './settings-store'
 
 export interface DeskOptions {
@@ -12,6 +21,14 @@ export interface DeskOptions {
   host: AppInfo['host']
   version: string
   osLocale: string
+  /** Where account secrets go; the hosts pass their own (safeStorage, a private file). */
+  secrets?: SecretStore
+  /** The built-in platform; by default started on first use, without its control API. */
+  embedded?: EmbeddedPlatform
+  /** The platform request log; the hosts pass the rotating file log. */
+  log?: PlatformLog
+  /** Timeouts, retries, the clock: for tests. */
+  tuning?: ConnectionTuning
 }
 
 export interface Desk {
@@ -19,6 +36,9 @@ export interface Desk {
   events: EventHub
   settings: SettingsStore
   appInfo: AppInfo
+  accounts: Accounts
+  connection: PlatformConnection
+  embedded: EmbeddedPlatform
 }
 
 /** Wires the services once, the same way for the Electron app and the web host. */
@@ -28,5 +48,22 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const events = new EventHub()
   const settings = new SettingsStore(path.join(options.userDataDir, 'settings.json'))
   const appInfo = describeApp(options)
-  return { events, settings, appInfo, handlers: createDeskHandlers({ appInfo, settings, events }) }
+  const embedded =
+    options.embedded ??
+    new EmbeddedPlatform(() =>
+      startEmbeddedSandbox({ userDataDir: options.userDataDir, control: false }),
+    )
+  const accounts = new Accounts(
+    new AccountStore(path.join(options.userDataDir, 'accounts.json')),
+    options.secrets ?? new MemorySecrets(),
+    embedded,
+  )
+  const connection = new PlatformConnection(
+    accounts,
+    events,
+    options.log ?? silentLog,
+    options.tuning,
+  )
+  const handlers = createDeskHandlers({ appInfo, settings, events, accounts, connection })
+  return { events, settings, appInfo, accounts, connection, embedded, handlers }
 }

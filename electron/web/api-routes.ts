@@ -1,12 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { failure } from '../../shared/bridge/result'
+import { fromWire, toWire } from '../../shared/bridge/wire'
 import { dispatch } from '../services/bridge-dispatch'
 import type { BridgeHandlers } from '../services/bridge-dispatch'
 import type { EventHub } from '../services/event-hub'
 import { sendJson } from './headers'
 
-/** Requests over this size are refused before they are read in full. */
-export const maxRequestBytes = 4 * 1024 * 1024
+/**
+ * Requests over this size are refused before they are read in full. Fits the largest upload
+ * the contract accepts (4 MiB, as base64 plus JSON), so the policy, not this cap, explains a
+ * photo that is too big.
+ */
+export const maxRequestBytes = 6 * 1024 * 1024
 const heartbeatMs = 20_000
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -19,7 +24,8 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
     if (size > maxRequestBytes) throw new RangeError('too_large')
     chunks.push(chunk as Buffer)
   }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '[]')
+  // `{ "$bytes": "<base64>" }` becomes a Uint8Array again before the schema sees it.
+  return fromWire(JSON.parse(Buffer.concat(chunks).toString('utf8') || '[]'))
 }
 
 /** `POST /api/invoke/<channel>` with the argument tuple as a JSON array. */
@@ -51,7 +57,7 @@ export async function handleInvoke(
     console.error(`Bridge handler ${name} failed:`, error),
   )
   // Validation and handler errors are answers, not transport failures: always 200 + result.
-  sendJson(response, 200, result)
+  sendJson(response, 200, toWire(result))
 }
 
 /** `GET /api/events`: a server-sent-events stream of every bridge event. */
@@ -63,7 +69,7 @@ export function handleEvents(response: ServerResponse, events: EventHub): void {
   })
   response.write(': connected\n\n')
   const unsubscribe = events.subscribe((event, payload) => {
-    response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+    response.write(`event: ${event}\ndata: ${JSON.stringify(toWire(payload))}\n\n`)
   })
   // Comments keep idle proxies and the browser from closing a quiet stream.
   const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs)

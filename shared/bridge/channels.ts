@@ -5,9 +5,38 @@
  *
  * Naming: `domain:verbObject` for requests, past-tense facts for events (STYLE.md).
  */
-export const invokeChannels = ['app:info', 'settings:get', 'settings:update'] as const
+export const invokeChannels = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'platform:status',
+  'accounts:list',
+  'accounts:test',
+  'accounts:add',
+  'accounts:remove',
+  'accounts:activate',
+  'properties:list',
+  'reservations:list',
+  'sync:pullLatest',
+  'sync:confirm',
+  'conversations:list',
+  'conversations:get',
+  'conversations:byReservation',
+  'messages:send',
+  'attachments:upload',
+  'attachments:get',
+  'tags:set',
+  'tags:clear',
+  'search:start',
+  'search:result',
+] as const
 
-export const eventChannels = ['settings:changed', 'app:navigationRequested'] as const
+export const eventChannels = [
+  'settings:changed',
+  'app:navigationRequested',
+  'platform:statusChanged',
+  'accounts:changed',
+] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 export type EventChannel = (typeof eventChannels)[number]

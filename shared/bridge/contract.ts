@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
+import { platformEventContract, platformInvokeContract } from './platform-contract'
 import type { BridgeResult } from './result'
 import {
   appInfoSchema,
@@ -20,6 +21,7 @@ export const invokeContract = {
   'settings:get': { args: z.tuple([]), result: settingsSnapshotSchema },
   /** Changes some settings, saves them atomically and answers with the new snapshot. */
   'settings:update': { args: z.tuple([settingsPatchSchema]), result: settingsSnapshotSchema },
+  ...platformInvokeContract,
 } satisfies { [C in InvokeChannel]: { args: z.ZodTuple; result: z.ZodType } }
 
 /** Events from the Node side to every open UI, each with its payload schema. */
@@ -28,9 +30,13 @@ export const eventContract = {
   'settings:changed': settingsSnapshotSchema,
   /** The application menu asked the UI to show a screen. */
   'app:navigationRequested': z.object({ route: appRouteSchema }),
+  ...platformEventContract,
 } satisfies { [E in EventChannel]: z.ZodType }
 
+/** The arguments as a handler receives them: validated, defaults applied. */
 export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['args']>
+/** The arguments as a caller may write them: fields with a default may be left out. */
+export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['args']>
 export type InvokeResult<C extends InvokeChannel> = z.infer<(typeof invokeContract)[C]['result']>
 export type EventPayload<E extends EventChannel> = z.infer<(typeof eventContract)[E]>
 
@@ -44,7 +50,7 @@ type DomainOf<C extends string> = C extends `${infer Domain}:${string}` ? Domain
 export type DeskApi = {
   readonly [D in DomainOf<InvokeChannel>]: {
     readonly [C in InvokeChannel as C extends `${D}:${infer Method}` ? Method : never]: (
-      ...args: InvokeArgs<C>
+      ...args: InvokeInput<C>
     ) => Promise<BridgeResult<InvokeResult<C>>>
   }
 } & {

@@ -42,8 +42,12 @@ export const messagingPaths = {
       before: query.before,
       property_id: query.propertyId,
     }),
-  searchResult: (jobId: string) => `/messages/search/result/${part(jobId)}`,
+  searchResult: (jobId: string, pageId?: string) =>
+    withQuery(`/messages/search/result/${part(jobId)}`, { page_id: pageId }),
   properties: () => '/properties',
-  reservations: (propertyId: string, updatedSince?: string) =>
-    withQuery(`/properties/${part(propertyId)}/reservations`, { updated_since: updatedSince }),
+  reservations: (propertyId: string, updatedSince?: string, pageId?: string) =>
+    withQuery(`/properties/${part(propertyId)}/reservations`, {
+      updated_since: updatedSince,
+      page_id: pageId,
+    }),
 } as const

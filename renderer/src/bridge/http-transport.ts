@@ -1,6 +1,7 @@
 import type { BridgeTransport } from '@shared/bridge/client'
 import type { BridgeResult } from '@shared/bridge/result'
 import type { EventChannel } from '@shared/bridge/channels'
+import { fromWire, toWire } from '@shared/bridge/wire'
 
 const tokenKey = 'innbox.webHostToken'
 
@@ -43,12 +44,13 @@ export function createHttpTransport(token: string, baseUrl = ''): BridgeTranspor
       response = await fetch(`${baseUrl}/api/invoke/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(args),
+        // Bytes (an attachment) travel as `{ "$bytes": "<base64>" }` inside the JSON.
+        body: JSON.stringify(toWire(args)),
       })
     } catch {
       return unavailable('The web host did not answer.')
     }
-    const body: unknown = await response.json().catch(() => null)
+    const body: unknown = fromWire(await response.json().catch(() => null))
     return isBridgeResult(body) ? body : unavailable(`The web host answered ${response.status}.`)
   }
 
@@ -56,7 +58,7 @@ export function createHttpTransport(token: string, baseUrl = ''): BridgeTranspor
     const event = /^event: (.+)$/m.exec(block)?.[1] as EventChannel | undefined
     const data = /^data: (.*)$/m.exec(block)?.[1]
     if (!event || data === undefined) return
-    const payload: unknown = JSON.parse(data)
+    const payload: unknown = fromWire(JSON.parse(data))
     listeners.get(event)?.forEach((listener) => listener(payload))
   }
 

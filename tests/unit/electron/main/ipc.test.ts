@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../../../../shared/bridge/channels'
 import { FakeIpcMain } from '../../../support/electron-double'
 import type { BridgeHandlers } from '../../../../electron/services/bridge-dispatch'
+import { stubHandlers } from '../../../support/handler-stubs'
 
 vi.mock('electron', () => ({}))
 const { registerBridgeHandlers } = await import('../../../../electron/main/ipc')
@@ -13,7 +14,7 @@ const snapshot = { values: { language: null }, recovery: null }
 function setup() {
   const ipc = new FakeIpcMain()
   const update = vi.fn(async () => snapshot)
-  const handlers: BridgeHandlers = {
+  const handlers: BridgeHandlers = stubHandlers({
     'app:info': async () => ({
       name: 'Innbox',
       version: '1',
@@ -23,7 +24,7 @@ function setup() {
     }),
     'settings:get': async () => snapshot,
     'settings:update': update,
-  }
+  })
   registerBridgeHandlers(ipc as never, handlers, isAppUrl)
   const call = (channel: string, frame: unknown, ...args: unknown[]) =>
     ipc.handlers.get(channel)!({ senderFrame: frame }, ...args)

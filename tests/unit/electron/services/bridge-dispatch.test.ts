@@ -2,11 +2,12 @@ import { describe, expect, it, vi } from 'vitest'
 import { BridgeFailure } from '../../../../shared/bridge/result'
 import { dispatch } from '../../../../electron/services/bridge-dispatch'
 import type { BridgeHandlers } from '../../../../electron/services/bridge-dispatch'
+import { stubHandlers } from '../../../support/handler-stubs'
 
 const snapshot = { values: { language: null }, recovery: null }
 
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
-  return {
+  return stubHandlers({
     'app:info': async () => ({
       name: 'Innbox',
       version: '1',
@@ -17,7 +18,7 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'settings:get': async () => snapshot,
     'settings:update': vi.fn(async () => snapshot),
     ...overrides,
-  }
+  })
 }
 
 describe('dispatch', () => {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDesk } from '../../../../electron/services/desk'
+import { maxRequestBytes } from '../../../../electron/web/api-routes'
 import { startWebHost } from '../../../../electron/web/server'
 import type { WebHost } from '../../../../electron/web/server'
 import { contentSecurityPolicy } from '../../../../shared/security/csp'
@@ -149,7 +150,7 @@ describe('web host', () => {
       body: '{[',
     })
     expect(garbage.status).toBe(400)
-    const huge = await api('settings:update', ['x'.repeat(5 * 1024 * 1024)])
+    const huge = await api('settings:update', ['x'.repeat(maxRequestBytes + 1)])
     expect(huge.status).toBe(413)
   })
 

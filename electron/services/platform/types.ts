@@ -1,0 +1,26 @@
+import type { BridgeError } from '../../../shared/bridge/result'
+import type { PlatformProblem } from '../../../shared/platform'
+
+/** What every PlatformClient method answers: never a throw for an expected failure. */
+export type PlatformResult<T> =
+  | { ok: true; value: T; ruid: string | null; warnings: PlatformProblem[] }
+  | { ok: false; error: BridgeError }
+
+export type PlatformFailure = { ok: false; error: BridgeError }
+
+/** Injected so tests control time without waiting for it. */
+export interface Clock {
+  now(): number
+}
+
+export type Sleep = (ms: number) => Promise<void>
+
+export type FetchFunction = typeof fetch
+
+export const systemClock: Clock = { now: () => Date.now() }
+
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function fail(error: BridgeError): PlatformFailure {
+  return { ok: false, error }
+}
