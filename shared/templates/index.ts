@@ -1,0 +1,16 @@
+// Message templates: the model, placeholder parsing, validation and rendering, and scheduled
+// sends turned into due instants (issue 8; PLATFORM.md rule 10). Pure: no clock, no I/O.
+export * from './language'
+export * from './placeholders'
+export * from './suggest'
+export * from './errors'
+export * from './parse'
+export * from './facts'
+export * from './model'
+export * from './validate'
+export * from './context'
+export * from './format'
+export * from './values'
+export * from './render'
+export * from './variant'
+export * from './preview'
