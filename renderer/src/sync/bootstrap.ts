@@ -40,13 +40,24 @@ function progressOf(cp: BootstrapCheckpoint, conversationsDone: number): Bootstr
   }
 }
 
-/** Adds properties the account gained since; a finished bootstrap then runs for them only. */
+/**
+ * Follows the account's property list: a property gained later is bootstrapped alone (the
+ * bootstrap runs again for it only), a property lost is no longer asked for.
+ */
 export async function includeProperties(ctx: SyncContext, propertyIds: readonly string[]) {
   const cp = await readSyncState(ctx.db, 'bootstrap')
   if (!cp) return
   const added = propertyIds.filter((id) => !cp.propertyIds.includes(id))
-  if (added.length === 0) return
-  const next = { ...cp, propertyIds: [...cp.propertyIds, ...added], finishedAt: null }
+  const kept = cp.propertyIds.filter((id) => propertyIds.includes(id))
+  if (added.length === 0 && kept.length === cp.propertyIds.length) return
+  const current = cp.current && propertyIds.includes(cp.current.propertyId) ? cp.current : null
+  const next = {
+    ...cp,
+    propertyIds: [...kept, ...added],
+    doneProperties: cp.doneProperties.filter((id) => propertyIds.includes(id)),
+    current,
+    finishedAt: added.length > 0 ? null : cp.finishedAt,
+  }
   await writeSyncState(ctx.db, 'bootstrap', next)
 }
 

@@ -3,7 +3,7 @@ import { bootstrap, includeProperties, isBootstrapped } from './bootstrap'
 import { pullReservations, refreshProperties } from './catalog'
 import type { Step, SyncContext } from './context'
 import type { Classified } from './errors'
-import type { LockManagerLike } from './locks'
+import { defaultLocks, withLockIfAvailable, type LockManagerLike } from './locks'
 import { createOutboxDrain, type DrainReport } from './outbox-drain'
 import type { SyncPort } from './port'
 import { hydrateStubs, pullListDiff, pullQueue, type SyncMode } from './pull'
@@ -50,6 +50,7 @@ export interface SyncEngineOptions {
 }
 
 const STUBS_PER_RUN = 20
+export const PULL_LOCK = 'innbox-sync-pull'
 
 export function createSyncEngine(options: SyncEngineOptions) {
   const ctx: SyncContext = { db: options.db, port: options.port, now: options.now ?? Date.now }
@@ -61,10 +62,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     bootstrap: null,
     retryAt: null,
   })
-  const drainer = createOutboxDrain(ctx, {
-    parallel: config.drainParallel,
-    ...(options.locks ? { locks: options.locks } : {}),
-  })
+  const locks = options.locks ?? defaultLocks()
+  const drainer = createOutboxDrain(ctx, { parallel: config.drainParallel, locks })
   const scheduler = createScheduler({
     run,
     now: ctx.now,
@@ -95,7 +94,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         status.set({ state: 'idle', retryAt: null })
         return { nextDueAt: drained.nextAttemptAt }
       }
-      const pulled = await pull()
+      // One window pulls at a time: two windows consuming the queue at once would each confirm
+      // a page, and the second confirm would drop messages nobody has written yet.
+      const pulled = await withLockIfAvailable(locks, PULL_LOCK, pull)
+      if (pulled === null) {
+        status.set({ state: 'idle' })
+        return { nextDueAt: drained.nextAttemptAt }
+      }
       if (!pulled.ok) return fail(pulled.failure, drained)
       const lastSyncAt = ctx.now()
       await writeSyncState(ctx.db, 'lastSyncAt', lastSyncAt)

@@ -102,10 +102,16 @@ export async function hydrateStubs(
   limit: number,
   parallel: number,
 ): Promise<Step<number>> {
-  const stubs = await ctx.db.conversations.where('hydrated').equals(0).limit(limit).toArray()
-  const refs = stubs
+  const stubs = await ctx.db.conversations
+    .where('hydrated')
+    .equals(0)
     .filter((row) => row.propertyId !== '')
-    .map((row) => ({ propertyId: row.propertyId, conversationId: row.conversationId }))
+    .limit(limit)
+    .toArray()
+  const refs = stubs.map((row) => ({
+    propertyId: row.propertyId,
+    conversationId: row.conversationId,
+  }))
   if (refs.length === 0) return done(0)
   return fetchAndWrite(ctx, refs, parallel)
 }

@@ -112,4 +112,18 @@ describe('bootstrap', () => {
       needsReply: 1,
     })
   })
+
+  it('stops asking for a property the account lost before its bootstrap finished', async () => {
+    world = twoProperties()
+    world.platform.fail('conversations.list', { code: 'offline' })
+    expect(await bootstrap(world.ctx)).toMatchObject({ ok: false })
+    await includeProperties(world.ctx, ['p2'])
+    world.platform.calls.length = 0
+    expect(await bootstrap(world.ctx)).toEqual({ ok: true, value: undefined })
+    expect(world.platform.calls.some((c) => c.includes('p1'))).toBe(false)
+    expect(await readSyncState(world.db, 'bootstrap')).toMatchObject({
+      propertyIds: ['p2'],
+      doneProperties: ['p2'],
+    })
+  })
 })

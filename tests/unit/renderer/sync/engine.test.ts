@@ -10,7 +10,7 @@ import {
 } from '@/db'
 import { createSyncEngine, type EngineConfig, type SyncStatus } from '@/sync'
 import { DAY, message, property, reservation, T0 } from '../db/builders'
-import { platformWorld, type World } from './harness'
+import { deferred, platformWorld, type World } from './harness'
 import { manualEvent, manualTimers } from './timers'
 
 let world: World
@@ -227,5 +227,42 @@ describe('the sync engine', () => {
     await engine.stop()
     expect(t.delays()).toEqual([])
     expect(online.count() + focus.count()).toBe(0)
+  })
+
+  it('lets one window pull at a time, so two windows never confirm the same queue page twice', async () => {
+    world = platformWorld(['c1'])
+    const first = engineFor(world)
+    await first.engine.start()
+    const second = createSyncEngine({
+      db: world.db,
+      port: world.platform.port,
+      now: world.clock.now,
+      timers: manualTimers().timers,
+      onFocus: manualEvent().subscribe,
+      onOnline: manualEvent().subscribe,
+    })
+    await second.start()
+    world.platform.guestWrites('g1', 'c1', 'p1')
+    world.platform.guestWrites('g2', 'c1', 'p1')
+
+    const gate = deferred()
+    const pull = world.platform.port.sync.pullLatest.bind(world.platform.port.sync)
+    world.platform.port.sync.pullLatest = async () => {
+      await gate.promise
+      return pull()
+    }
+    world.platform.calls.length = 0
+    const running = first.engine.syncNow()
+    await new Promise((r) => setTimeout(r, 20))
+    await second.syncNow()
+    expect(second.status().state).toBe('idle')
+    gate.resolve()
+    await running
+    await second.stop()
+    expect(world.platform.calls.filter((c) => c.startsWith('sync.confirm'))).toEqual([
+      'sync.confirm:2',
+    ])
+    expect(world.platform.queue).toEqual([])
+    expect(await world.db.messages.count()).toBe(2)
   })
 })
