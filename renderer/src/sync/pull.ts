@@ -68,6 +68,10 @@ export async function pullListDiff(
       if (!answer.ok) return stopped(classify(answer.error))
       const summaries = answer.value.conversations
       const local = await ctx.db.conversations.bulkGet(summaries.map((s) => s.conversation_id))
+      // Our own sent message shown from the send's answer: read it once for the platform's copy.
+      const latestLocal = await ctx.db.messages.bulkGet(
+        local.map((row) => row?.lastMessageId ?? ''),
+      )
       const stale: ConversationRef[] = []
       const tagsOnly: ConversationUpdate[] = []
       summaries.forEach((summary, index) => {
@@ -78,6 +82,7 @@ export async function pullListDiff(
           if (latest === null) tagsOnly.push(conversationUpdate(summary, propertyId, true))
           else stale.push(ref)
         } else if (latest !== null && latest !== row.lastMessageId) stale.push(ref)
+        else if (latestLocal[index]?.provisional === 1) stale.push(ref)
         else if (JSON.stringify(summary.tags) !== JSON.stringify(row.platformTags)) {
           tagsOnly.push(conversationUpdate(summary, propertyId, false))
         }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { messagesOf, recount, StoreError } from '@/db'
+import { enqueueSend, messagesOf, recount, StoreError } from '@/db'
+import { createOutboxDrain } from '@/sync/outbox-drain'
 import { pullReservations } from '@/sync/catalog'
 import { hydrateStubs, pullListDiff, pullQueue } from '@/sync/pull'
 import { reservation, T0, iso, DAY } from '../db/builders'
@@ -91,6 +92,22 @@ describe('pulling by list comparison (desks sharing an account)', () => {
     expect(world.platform.queue).toHaveLength(2)
     expect((await messagesOf(world.db, 'c3')).map((m) => m.messageId)).toEqual(['o1'])
 
+    world.platform.calls.length = 0
+    await pullListDiff(world.ctx, ['p1'], 2)
+    expect(world.platform.calls.filter((c) => c.startsWith('conversations.get'))).toEqual([])
+  })
+
+  it("reads a conversation once more to replace its own sent message with the platform's copy", async () => {
+    world = await syncedWorld(['c1'])
+    await enqueueSend(
+      world.db,
+      { propertyId: 'p1', conversationId: 'c1', content: 'hi' },
+      { now: T0 },
+    )
+    await createOutboxDrain(world.ctx).drain()
+    expect(await world.db.messages.get('sent-1')).toMatchObject({ provisional: 1 })
+    await pullListDiff(world.ctx, ['p1'], 2)
+    expect(await world.db.messages.get('sent-1')).toMatchObject({ provisional: 0 })
     world.platform.calls.length = 0
     await pullListDiff(world.ctx, ['p1'], 2)
     expect(world.platform.calls.filter((c) => c.startsWith('conversations.get'))).toEqual([])
