@@ -55,10 +55,10 @@ export const clientSecretSchema = z.string().min(1).max(1000)
 
 /**
  * How this desk finds new messages (PLATFORM.md, "Endpoints"): `queue` reads and confirms the
- * machine account's queue; `list_diff` compares conversation lists, for accounts that other
+ * machine account's queue; `listDiff` compares conversation lists, for accounts that other
  * desks share (two desks confirming one queue steal each other's messages).
  */
-export const syncModeSchema = z.enum(['queue', 'list_diff'])
+export const syncModeSchema = z.enum(['queue', 'listDiff'])
 export type SyncMode = z.infer<typeof syncModeSchema>
 
 export const accountKindSchema = z.enum(['sandbox', 'platform'])
@@ -69,10 +69,11 @@ export const SANDBOX_ACCOUNT_ID = 'sandbox'
 
 /** An account as the UI sees it: never its secret. */
 export const accountSummarySchema = z.object({
-  id: accountIdSchema,
+  accountId: accountIdSchema,
   kind: accountKindSchema,
   /** The user's name for it; null for the built-in platform (the UI names it, translated). */
   label: z.string().nullable(),
+  /** Empty for the built-in platform until it has started. */
   baseUrl: z.string(),
   clientId: z.string(),
   syncMode: syncModeSchema,
@@ -80,12 +81,8 @@ export const accountSummarySchema = z.object({
 })
 export type AccountSummary = z.infer<typeof accountSummarySchema>
 
-export const accountsSnapshotSchema = z.object({
-  /** The built-in platform first, then the added accounts in the order they were added. */
-  accounts: z.array(accountSummarySchema),
-  activeId: accountIdSchema,
-})
-export type AccountsSnapshot = z.infer<typeof accountsSnapshotSchema>
+/** The built-in platform first, then the added accounts in the order they were added. */
+export const accountListSchema = z.array(accountSummarySchema)
 
 /** What the Settings form sends to add an account. */
 export const accountDraftSchema = z.strictObject({
@@ -114,19 +111,20 @@ export const connectionTestResultSchema = z.object({
 })
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>
 
-export const connectionStateSchema = z.enum(['unknown', 'online', 'offline'])
+/**
+ * `connecting` until the first answer; `offline` while the circuit breaker is open;
+ * `unconfigured` while the active account cannot be used here (no secret on this host).
+ */
+export const connectionStateSchema = z.enum(['online', 'offline', 'connecting', 'unconfigured'])
 export type ConnectionState = z.infer<typeof connectionStateSchema>
 
 /** The active account and whether its platform answers; `platform:statusChanged` carries it. */
 export const platformStatusSchema = z.object({
-  account: accountSummarySchema,
-  /** `unknown` until the first request; `offline` while the circuit breaker is open. */
-  connection: connectionStateSchema,
-  /** Epoch ms of the last change of `connection`. */
-  since: z.number(),
-  /** While offline: when the next attempt will be let through (epoch ms). */
-  retryAt: z.number().nullable(),
-  /** The last failure of a request, cleared by the next success. */
+  state: connectionStateSchema,
+  account: accountSummarySchema.nullable(),
+  /** The last failure of a request to the platform, cleared by the next success. */
   lastError: z.custom<BridgeError>().nullable(),
+  /** While offline: when the breaker lets the next attempt through (epoch ms). */
+  retryAt: z.number().nullable(),
 })
 export type PlatformStatus = z.infer<typeof platformStatusSchema>

@@ -4,27 +4,27 @@ import {
   conversationListPageSchema,
   conversationSchema,
   isoInstantSchema,
-  propertiesResponseSchema,
+  propertySchema,
   QUEUE_PAGE_MAX,
-  queueConfirmResultSchema,
   queuePageSchema,
-  reservationsResponseSchema,
+  reservationSchema,
   SEARCH_RANGE_MAX_DAYS,
-  searchJobSchema,
   searchResultSchema,
 } from '../platform'
 import {
   accountDraftSchema,
   accountIdSchema,
-  accountsSnapshotSchema,
+  accountListSchema,
+  accountSummarySchema,
   connectionTestResultSchema,
   connectionTestSchema,
   platformStatusSchema,
 } from './account-schemas'
 
-// The channels behind which the Node side's PlatformClient talks to the booking platform.
-// Arguments are camelCase objects made by the UI; results that are platform objects pass
-// through in the platform's own shape (shared/platform), already validated.
+// The channels behind which the Node side's PlatformClient talks to the booking platform, as
+// agreed in PLATFORM-CHANNELS.md. Arguments are one camelCase object made by the UI; results
+// that are platform objects pass through in the platform's own shape (shared/platform),
+// already validated.
 
 const id = z.string().min(1).max(200)
 const pageId = z.string().min(1).max(4096)
@@ -82,44 +82,37 @@ const attachmentResultSchema = z.object({
   bytes: z.instanceof(Uint8Array).nullable(),
 })
 
+const ref = z.strictObject({ accountId: accountIdSchema })
+
 export const platformInvokeContract = {
   /** The active account and whether its platform answers. */
   'platform:status': { args: z.tuple([]), result: platformStatusSchema },
-  /** The built-in platform and every added account, and which one is active. */
-  'accounts:list': { args: z.tuple([]), result: accountsSnapshotSchema },
+  /** The built-in platform first, then every added account; `active` marks the one in use. */
+  'accounts:list': { args: z.tuple([]), result: accountListSchema },
   /** Exchanges a token and lists properties with a stored account or typed credentials. */
   'accounts:test': { args: z.tuple([connectionTestSchema]), result: connectionTestResultSchema },
-  /** Adds an account (its secret goes to the host's secret store) and makes it active. */
-  'accounts:add': { args: z.tuple([accountDraftSchema]), result: accountsSnapshotSchema },
-  /** Removes an added account and its secret; the built-in platform cannot be removed. */
-  'accounts:remove': {
-    args: z.tuple([z.strictObject({ accountId: accountIdSchema })]),
-    result: accountsSnapshotSchema,
-  },
+  /**
+   * Adds an account (its secret goes to the host's secret store) and makes it active. The
+   * same base URL and client id again updates that account instead of adding a twin.
+   */
+  'accounts:add': { args: z.tuple([accountDraftSchema]), result: accountSummarySchema },
+  /** Removes an added account and its secret; the active one falls back to the built-in platform. */
+  'accounts:remove': { args: z.tuple([ref]), result: z.null() },
   /** Makes an account (or `sandbox`, the built-in platform) the one this desk talks to. */
-  'accounts:activate': {
-    args: z.tuple([z.strictObject({ accountId: accountIdSchema })]),
-    result: accountsSnapshotSchema,
-  },
+  'accounts:activate': { args: z.tuple([ref]), result: accountSummarySchema },
   /** `GET /properties`: what the active account may manage. */
-  'properties:list': { args: z.tuple([]), result: propertiesResponseSchema },
-  /** `GET /properties/{id}/reservations`: one page, oldest change first. */
+  'properties:list': { args: z.tuple([]), result: z.array(propertySchema) },
+  /** `GET /properties/{id}/reservations`, every page, oldest change first. */
   'reservations:list': {
-    args: z.tuple([
-      z.strictObject({
-        propertyId: id,
-        updatedSince: isoInstantSchema.optional(),
-        pageId: pageId.optional(),
-      }),
-    ]),
-    result: reservationsResponseSchema,
+    args: z.tuple([z.strictObject({ propertyId: id, updatedSince: isoInstantSchema.optional() })]),
+    result: z.array(reservationSchema),
   },
   /** `GET /messages/latest`: up to 100 queued messages; store them, then confirm. */
   'sync:pullLatest': { args: z.tuple([]), result: queuePageSchema },
   /** `PUT /messages?number_of_messages=N`: drops the N oldest from the queue. */
   'sync:confirm': {
     args: z.tuple([z.strictObject({ count: z.number().int().min(1).max(QUEUE_PAGE_MAX) })]),
-    result: queueConfirmResultSchema,
+    result: z.null(),
   },
   /** One page of a property's conversations, each with its latest message only. */
   'conversations:list': {
@@ -138,7 +131,7 @@ export const platformInvokeContract = {
   },
   /**
    * Sends a message after the policy preflight. `policy_refused` carries the reasons;
-   * `outcome_unknown` means it may have been sent: reconcile with `conversations:get`.
+   * `unknown_outcome` means it may have been sent: reconcile with `conversations:get`.
    */
   'messages:send': { args: z.tuple([sendArgsSchema]), result: sendResultSchema },
   /** Uploads one image after the policy preflight; then send a message listing its id. */
@@ -162,7 +155,7 @@ export const platformInvokeContract = {
   /** Clears the same tags. */
   'tags:clear': { args: z.tuple([tagArgsSchema]), result: z.null() },
   /** Starts a message search job (≤ 90 days) to backfill lost messages. */
-  'search:start': { args: z.tuple([searchArgsSchema]), result: searchJobSchema },
+  'search:start': { args: z.tuple([searchArgsSchema]), result: z.object({ jobId: z.string() }) },
   /** A search job's state and, once ready, one page of its messages. */
   'search:result': {
     args: z.tuple([z.strictObject({ jobId: id, pageId: pageId.optional() })]),
@@ -174,5 +167,5 @@ export const platformEventContract = {
   /** The active account changed, or its platform went online or offline. */
   'platform:statusChanged': platformStatusSchema,
   /** An account was added, removed or activated (from any window or host). */
-  'accounts:changed': accountsSnapshotSchema,
+  'accounts:changed': accountListSchema,
 } as const

@@ -12,27 +12,31 @@ export type BridgeErrorCode =
   | 'unavailable'
   | 'storage_failed'
   | 'internal'
-  // The booking platform, as the platform client sees it:
-  /** No connection: DNS, refused, TLS, reset, or the circuit breaker is open. */
+  // The booking platform, as the platform client sees it (shared/bridge/PLATFORM-CHANNELS.md):
+  /** The messaging policy blocks this before it leaves the machine; see `details.reasons`. */
+  | 'policy_refused'
+  /** The platform refused the request (4xx, or a 200 carrying `errors[]`). */
+  | 'platform_refused'
+  /** The property, conversation, attachment or search job does not exist (404). */
+  | 'not_found'
+  /** 410: the conversation is past its read window (PLATFORM.md rule 3). */
+  | 'expired'
+  /** 429, or the 30-tokens-per-hour cap: try again after `details.retryAfterMs`. */
+  | 'rate_limited'
+  /** No connection (DNS, refused, TLS, reset), or the circuit breaker is open. */
   | 'offline'
   /** The platform did not answer in time. */
   | 'timeout'
   /** The answer was not what the platform's schemas say (HTML, truncated, wrong types, too large). */
   | 'malformed_response'
-  /** The machine account's credentials were refused, or none is stored on this host. */
-  | 'unauthorized'
-  /** 429, or the 30-tokens-per-hour cap: try again after `retryAfterMs`. */
-  | 'rate_limited'
-  /** 5xx after the retries. */
+  /** A send or upload may or may not have been applied: reconcile, never resend blindly. */
+  | 'unknown_outcome'
+  /** The client id or secret was refused. */
+  | 'auth_failed'
+  /** The account cannot be used as configured on this host (no secret stored here). */
+  | 'unconfigured'
+  /** 5xx after the retries (not in PLATFORM-CHANNELS.md's list; added for server failures). */
   | 'platform_unavailable'
-  /** The platform refused the request (4xx, or a 200 carrying `errors[]`); see `platformCodes`. */
-  | 'platform_refused'
-  /** The property, conversation, attachment or search job does not exist (404) or expired (410). */
-  | 'not_found'
-  /** The messaging policy blocks this before it leaves the machine; see `reasons`. */
-  | 'policy_refused'
-  /** A send or upload may or may not have reached the platform: reconcile, never resend blindly. */
-  | 'outcome_unknown'
 
 export const bridgeErrorCodes: readonly BridgeErrorCode[] = [
   'invalid_argument',
@@ -41,42 +45,47 @@ export const bridgeErrorCodes: readonly BridgeErrorCode[] = [
   'unavailable',
   'storage_failed',
   'internal',
+  'policy_refused',
+  'platform_refused',
+  'not_found',
+  'expired',
+  'rate_limited',
   'offline',
   'timeout',
   'malformed_response',
-  'unauthorized',
-  'rate_limited',
+  'unknown_outcome',
+  'auth_failed',
+  'unconfigured',
   'platform_unavailable',
-  'platform_refused',
-  'not_found',
-  'policy_refused',
-  'outcome_unknown',
 ]
 
-/** What failed underneath an `offline` error, so the UI can say more than "offline". */
+/** What failed underneath an `offline` (or `unconfigured`) error, so the UI can say more. */
 export type TransportCause =
   'dns' | 'connection_refused' | 'tls' | 'connection_reset' | 'breaker_open' | 'secret_missing'
 
-/** The optional facts an error may carry; all plain data. */
+/** The facts an error may carry; all plain data. */
 export interface BridgeErrorDetails {
   /** The platform's request id when it answered: what its support asks for. */
   ruid?: string | null
   /** The HTTP status of the platform's answer, when there was one. */
   status?: number | null
+  /** The platform's first error code, e.g. `send_window_closed`. */
+  platformCode?: string
+  /** All of the platform's error codes. */
+  platformCodes?: string[]
   /** Rate limits and an open breaker: how long to wait before trying again. */
   retryAfterMs?: number | null
-  cause?: TransportCause
-  /** The platform's own error codes, e.g. `send_window_closed`. */
-  platformCodes?: string[]
   /** `policy_refused`: every reason of the decision, blocking ones first. */
   reasons?: PolicyReason[]
+  cause?: TransportCause
 }
 
-export interface BridgeError extends BridgeErrorDetails {
-  /** Stable, machine-readable; the UI maps it to `common:errors.<code>`. */
+export interface BridgeError {
+  /** Stable, machine-readable; the UI maps it to `common:errors.<camelCase code>`. */
   code: BridgeErrorCode
   /** For logs and developers: English, may name the field that was wrong. Never a secret. */
   message: string
+  details?: BridgeErrorDetails
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError }
@@ -88,9 +97,9 @@ export function success<T>(value: T): BridgeResult<T> {
 export function failure(
   code: BridgeErrorCode,
   message: string,
-  details: BridgeErrorDetails = {},
+  details?: BridgeErrorDetails,
 ): BridgeResult<never> {
-  return { ok: false, error: { ...details, code, message } }
+  return { ok: false, error: details ? { code, message, details } : { code, message } }
 }
 
 /** Thrown inside a handler to answer with a specific error code instead of `internal`. */
@@ -98,14 +107,13 @@ export class BridgeFailure extends Error {
   constructor(
     readonly code: BridgeErrorCode,
     message: string,
-    readonly details: BridgeErrorDetails = {},
+    readonly details?: BridgeErrorDetails,
   ) {
     super(message)
     this.name = 'BridgeFailure'
   }
 
   static from(error: BridgeError): BridgeFailure {
-    const { code, message, ...details } = error
-    return new BridgeFailure(code, message, details)
+    return new BridgeFailure(error.code, error.message, error.details)
   }
 }

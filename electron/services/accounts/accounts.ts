@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { SANDBOX_ACCOUNT_ID } from '../../../shared/bridge/account-schemas'
-import type {
-  AccountDraft,
-  AccountSummary,
-  AccountsSnapshot,
-} from '../../../shared/bridge/account-schemas'
+import type { AccountDraft, AccountSummary } from '../../../shared/bridge/account-schemas'
 import { BridgeFailure } from '../../../shared/bridge/result'
 import type { EmbeddedPlatform } from '../embedded-sandbox'
 import type { AccountStore, StoredAccount } from './account-store'
@@ -31,10 +27,11 @@ export class Accounts {
     private readonly newId: () => string = randomUUID,
   ) {}
 
-  async snapshot(): Promise<AccountsSnapshot> {
+  /** The built-in platform first, then the added accounts in the order they were added. */
+  async list(): Promise<AccountSummary[]> {
     const file = await this.store.read()
     const sandbox: AccountSummary = {
-      id: SANDBOX_ACCOUNT_ID,
+      accountId: SANDBOX_ACCOUNT_ID,
       kind: 'sandbox',
       label: null,
       baseUrl: this.embedded.url ?? '',
@@ -43,7 +40,11 @@ export class Accounts {
       active: file.activeId === SANDBOX_ACCOUNT_ID,
     }
     const added = file.accounts.map((account) => summary(account, account.id === file.activeId))
-    return { accounts: [sandbox, ...added], activeId: file.activeId }
+    return [sandbox, ...added]
+  }
+
+  async activeId(): Promise<string> {
+    return (await this.store.read()).activeId
   }
 
   async activeIsSandbox(): Promise<boolean> {
@@ -51,8 +52,14 @@ export class Accounts {
   }
 
   async activeSummary(): Promise<AccountSummary> {
-    const snapshot = await this.snapshot()
-    return snapshot.accounts.find((account) => account.active) ?? snapshot.accounts[0]!
+    const accounts = await this.list()
+    return accounts.find((account) => account.active) ?? accounts[0]!
+  }
+
+  async #summary(accountId: string): Promise<AccountSummary> {
+    const found = (await this.list()).find((account) => account.accountId === accountId)
+    if (!found) throw new BridgeFailure('not_found', `No account "${accountId}".`)
+    return found
   }
 
   /** The credentials of an account; the built-in platform is started if it is not running. */
@@ -85,7 +92,7 @@ export class Accounts {
    * Adds an account and makes it active. The same base URL and client id again updates that
    * account (a new secret, label or sync mode) instead of making a twin.
    */
-  async add(draft: AccountDraft): Promise<AccountsSnapshot> {
+  async add(draft: AccountDraft): Promise<AccountSummary> {
     const existing = (await this.store.read()).accounts.find(
       (item) => item.baseUrl === draft.baseUrl && item.clientId === draft.clientId,
     )
@@ -112,11 +119,11 @@ export class Accounts {
       if (!existing) await this.secrets.delete(id).catch(() => {})
       throw error
     }
-    return this.snapshot()
+    return this.#summary(id)
   }
 
   /** Removes an added account and its secret; if it was active, the built-in platform is. */
-  async remove(accountId: string): Promise<AccountsSnapshot> {
+  async remove(accountId: string): Promise<void> {
     if (accountId === SANDBOX_ACCOUNT_ID) {
       throw new BridgeFailure('invalid_argument', 'The built-in platform cannot be removed.')
     }
@@ -127,13 +134,12 @@ export class Accounts {
       accounts: file.accounts.filter((item) => item.id !== accountId),
     }))
     await this.secrets.delete(accountId)
-    return this.snapshot()
   }
 
-  async activate(accountId: string): Promise<AccountsSnapshot> {
+  async activate(accountId: string): Promise<AccountSummary> {
     if (accountId !== SANDBOX_ACCOUNT_ID) await this.#requireAdded(accountId)
     await this.store.change((file) => ({ ...file, activeId: accountId }))
-    return this.snapshot()
+    return this.#summary(accountId)
   }
 
   async #requireAdded(accountId: string): Promise<void> {
@@ -144,7 +150,7 @@ export class Accounts {
 
 function summary(account: StoredAccount, active: boolean): AccountSummary {
   return {
-    id: account.id,
+    accountId: account.id,
     kind: 'platform',
     label: account.label,
     baseUrl: account.baseUrl,

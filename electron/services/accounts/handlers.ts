@@ -1,4 +1,3 @@
-import type { AccountsSnapshot } from '../../../shared/bridge/account-schemas'
 import type { BridgeHandlers } from '../bridge-dispatch'
 import type { EventHub } from '../event-hub'
 import type { PlatformConnection } from '../platform/connection'
@@ -23,20 +22,17 @@ export function createAccountHandlers(
    * Tells every window; a new active account (or new credentials for it) gets a new client.
    * Otherwise the client and its token stay: tokens are scarce (30 per hour).
    */
-  async function changed(
-    change: () => Promise<AccountsSnapshot>,
-    credentialsChanged = false,
-  ): Promise<AccountsSnapshot> {
-    const before = (await accounts.snapshot()).activeId
-    const snapshot = await change()
-    events.emit('accounts:changed', snapshot)
-    if (credentialsChanged || snapshot.activeId !== before) await connection.reset()
-    return snapshot
+  async function changed<T>(change: () => Promise<T>, credentialsChanged = false): Promise<T> {
+    const before = await accounts.activeId()
+    const result = await change()
+    events.emit('accounts:changed', await accounts.list())
+    if (credentialsChanged || (await accounts.activeId()) !== before) await connection.reset()
+    return result
   }
 
   return {
     'platform:status': () => connection.status(),
-    'accounts:list': () => accounts.snapshot(),
+    'accounts:list': () => accounts.list(),
     'accounts:test': async (target) => {
       const credentials =
         'accountId' in target
@@ -59,7 +55,11 @@ export function createAccountHandlers(
       return { propertyCount: properties.length }
     },
     'accounts:add': (draft) => changed(() => accounts.add(draft), true),
-    'accounts:remove': ({ accountId }) => changed(() => accounts.remove(accountId)),
+    'accounts:remove': ({ accountId }) =>
+      changed(async () => {
+        await accounts.remove(accountId)
+        return null
+      }),
     'accounts:activate': ({ accountId }) => changed(() => accounts.activate(accountId)),
   }
 }

@@ -22,6 +22,7 @@ import type {
   ConversationListPage,
   Property,
   QueueConfirmResult,
+  Reservation,
   QueuePage,
   ReservationsResponse,
   SearchJob,
@@ -141,6 +142,23 @@ export class PlatformClient {
       paths.reservations(propertyId, query.updatedSince, query.pageId),
       reservationsResponseSchema,
     )
+  }
+
+  /** Every page of the reservations feed, followed in order. */
+  async allReservations(
+    propertyId: string,
+    updatedSince?: string,
+  ): Promise<PlatformResult<Reservation[]>> {
+    const reservations: Reservation[] = []
+    let pageId: string | undefined
+    let last: PlatformResult<ReservationsResponse>
+    do {
+      last = await this.reservations(propertyId, { updatedSince, pageId })
+      if (!last.ok) return last
+      reservations.push(...last.value.reservations)
+      pageId = last.value.next_page_id ?? undefined
+    } while (pageId)
+    return { ...last, value: reservations }
   }
 
   latestMessages(): Promise<PlatformResult<QueuePage>> {

@@ -1,4 +1,4 @@
-import type { PlatformStatus } from '../../../shared/bridge/account-schemas'
+import type { ConnectionState, PlatformStatus } from '../../../shared/bridge/account-schemas'
 import type { BridgeError, BridgeErrorCode } from '../../../shared/bridge/result'
 import type { Accounts } from '../accounts/accounts'
 import type { EventHub } from '../event-hub'
@@ -23,10 +23,14 @@ const STATUS_ERRORS = new Set<BridgeErrorCode>([
   'offline',
   'timeout',
   'malformed_response',
-  'unauthorized',
+  'auth_failed',
+  'unconfigured',
   'rate_limited',
   'platform_unavailable',
 ])
+
+type Status = Omit<PlatformStatus, 'account'>
+const connecting = (): Status => ({ state: 'connecting', lastError: null, retryAt: null })
 
 interface Session {
   accountId: string
@@ -36,19 +40,14 @@ interface Session {
 
 /**
  * The active account's client, its policy facts and its status. Rebuilt when the active
- * account changes; emits `platform:statusChanged` when the account, the connection state or
- * the kind of the last failure changes.
+ * account changes; emits `platform:statusChanged` when the account, the state or the kind of
+ * the last failure changes.
  */
 export class PlatformConnection {
   readonly ledger = new ExchangeLedger()
   readonly clock: Clock
   #session: Promise<Session> | null = null
-  #status: Omit<PlatformStatus, 'account'> = {
-    connection: 'unknown',
-    since: 0,
-    retryAt: null,
-    lastError: null,
-  }
+  #status: Status = connecting()
 
   constructor(
     private readonly accounts: Accounts,
@@ -57,7 +56,6 @@ export class PlatformConnection {
     private readonly tuning: ConnectionTuning = {},
   ) {
     this.clock = tuning.clock ?? systemClock
-    this.#status.since = this.clock.now()
   }
 
   /** The active account's client and facts, built on first use. */
@@ -70,23 +68,18 @@ export class PlatformConnection {
   }
 
   async status(): Promise<PlatformStatus> {
-    return { account: await this.accounts.activeSummary(), ...this.#status }
+    return { ...this.#status, account: await this.accounts.activeSummary() }
   }
 
   /** The active account changed: forget the old client and tell every window. */
   async reset(): Promise<void> {
     this.#session = null
-    this.#status = {
-      connection: 'unknown',
-      since: this.clock.now(),
-      retryAt: null,
-      lastError: null,
-    }
+    this.#status = connecting()
     this.log.note('active account changed')
     await this.#announce()
   }
 
-  /** A client for any account, outside the connection (for "Test connection"). */
+  /** A client for any account, outside the connection (for "Test connection"): no retries. */
   probeClient(options: Pick<PlatformClientOptions, 'account' | 'secret'>): PlatformClient {
     const { breaker: _breaker, ...tuning } = this.tuning
     return new PlatformClient({
@@ -129,8 +122,8 @@ export class PlatformConnection {
     void this.#current(accountId).then((current) => {
       if (!current) return
       this.log.note(`breaker ${snapshot.state}`, { account: accountId })
-      const connection = snapshot.state === 'closed' ? 'online' : 'offline'
-      this.#update({ connection, retryAt: snapshot.retryAt })
+      const state: ConnectionState = snapshot.state === 'closed' ? 'online' : 'offline'
+      this.#update({ state, retryAt: snapshot.retryAt })
     })
   }
 
@@ -138,25 +131,25 @@ export class PlatformConnection {
     void this.#current(accountId).then((current) => {
       if (!current) return
       if (error === null) {
-        this.#update({ connection: 'online', retryAt: null, lastError: null })
-      } else if (STATUS_ERRORS.has(error.code) && error.cause !== 'breaker_open') {
-        this.#update({
-          lastError: { code: error.code, message: error.message, cause: error.cause },
-        })
+        this.#update({ state: 'online', retryAt: null, lastError: null })
+      } else if (error.code === 'unconfigured') {
+        this.#update({ state: 'unconfigured', lastError: error })
+      } else if (STATUS_ERRORS.has(error.code) && error.details?.cause !== 'breaker_open') {
+        this.#update({ lastError: error })
       }
     })
   }
 
-  #update(change: Partial<Omit<PlatformStatus, 'account' | 'since'>>): void {
+  #update(change: Partial<Status>): void {
     const before = this.#status
     const next = { ...before, ...change }
-    const moved = next.connection !== before.connection
-    if (moved) next.since = this.clock.now()
     const sameError =
       next.lastError?.code === before.lastError?.code &&
-      next.lastError?.cause === before.lastError?.cause
+      next.lastError?.details?.cause === before.lastError?.details?.cause
     this.#status = next
-    if (moved || !sameError || next.retryAt !== before.retryAt) void this.#announce()
+    if (next.state !== before.state || !sameError || next.retryAt !== before.retryAt) {
+      void this.#announce()
+    }
   }
 
   async #announce(): Promise<void> {

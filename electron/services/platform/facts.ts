@@ -1,5 +1,6 @@
 import type { Property, Reservation } from '../../../shared/platform'
 import type { PlatformClient } from './client'
+import { problem } from './types'
 import type { Clock, PlatformResult } from './types'
 
 /** How long the properties and reservations feeds are trusted before they are asked again. */
@@ -39,13 +40,8 @@ export class PolicyFacts {
     }
     const property = find()
     if (property) return { ok: true, value: property, ruid: null, warnings: [] }
-    return {
-      ok: false,
-      error: {
-        code: 'not_found',
-        message: `This account does not manage property "${propertyId}".`,
-      },
-    }
+    const message = `This account does not manage property "${propertyId}".`
+    return { ok: false, error: problem('not_found', message) }
   }
 
   /** The reservation behind a conversation, or null when the feed does not know it (yet). */
@@ -73,22 +69,15 @@ export class PolicyFacts {
     const cache: ReservationCache = previous
       ? { ...previous, byConversation: new Map(previous.byConversation) }
       : { byConversation: new Map(), updatedSince: undefined, fetchedAt: now }
-    let pageId: string | undefined
-    do {
-      const page = await this.client.reservations(propertyId, {
-        updatedSince: cache.updatedSince,
-        pageId,
-      })
-      if (!page.ok) return page
-      for (const reservation of page.value.reservations) {
-        cache.byConversation.set(reservation.conversation_id, reservation)
-        const updated = reservation.updated_at
-        if (updated && (!cache.updatedSince || updated > cache.updatedSince)) {
-          cache.updatedSince = updated
-        }
+    const page = await this.client.allReservations(propertyId, cache.updatedSince)
+    if (!page.ok) return page
+    for (const reservation of page.value) {
+      cache.byConversation.set(reservation.conversation_id, reservation)
+      const updated = reservation.updated_at
+      if (updated && (!cache.updatedSince || updated > cache.updatedSince)) {
+        cache.updatedSince = updated
       }
-      pageId = page.value.next_page_id ?? undefined
-    } while (pageId)
+    }
     cache.fetchedAt = now
     this.#reservations.set(propertyId, cache)
     return { ok: true, value: cache, ruid: null, warnings: [] }

@@ -28,13 +28,14 @@ export function createPlatformHandlers(
 ): Pick<BridgeHandlers, PlatformChannel> {
   const use = () => connection.use()
   return {
-    'properties:list': async () => ({
-      properties: valueOf(await (await use()).client.properties()),
-    }),
-    'reservations:list': async ({ propertyId, updatedSince, pageId }) =>
-      valueOf(await (await use()).client.reservations(propertyId, { updatedSince, pageId })),
+    'properties:list': async () => valueOf(await (await use()).client.properties()),
+    'reservations:list': async ({ propertyId, updatedSince }) =>
+      valueOf(await (await use()).client.allReservations(propertyId, updatedSince)),
     'sync:pullLatest': async () => valueOf(await (await use()).client.latestMessages()),
-    'sync:confirm': async ({ count }) => valueOf(await (await use()).client.confirmMessages(count)),
+    'sync:confirm': async ({ count }) => {
+      valueOf(await (await use()).client.confirmMessages(count))
+      return null
+    },
     'conversations:list': async ({ propertyId, pageId }) =>
       valueOf(await (await use()).client.conversations(propertyId, pageId)),
     'conversations:get': async ({ propertyId, conversationId }) =>
@@ -77,7 +78,9 @@ export function createPlatformHandlers(
     },
     'tags:set': async (tag) => setTag(connection, tag, true),
     'tags:clear': async (tag) => setTag(connection, tag, false),
-    'search:start': async (query) => valueOf(await (await use()).client.startSearch(query)),
+    'search:start': async (query) => ({
+      jobId: valueOf(await (await use()).client.startSearch(query)).job_id,
+    }),
     'search:result': async ({ jobId, pageId }) =>
       valueOf(await (await use()).client.searchResult(jobId, pageId)),
   }

@@ -1,4 +1,10 @@
-import type { BridgeError, TransportCause } from '../../../shared/bridge/result'
+import type {
+  BridgeError,
+  BridgeErrorCode,
+  BridgeErrorDetails,
+  TransportCause,
+} from '../../../shared/bridge/result'
+import { problem } from './types'
 import type { FetchFunction } from './types'
 
 // One HTTP exchange with the platform: Node's fetch, a timeout over the whole exchange
@@ -44,8 +50,12 @@ const causeMessages: Record<TransportCause, string> = {
   secret_missing: 'No secret is stored for this account on this host.',
 }
 
-export function offline(cause: TransportCause, extra: Partial<BridgeError> = {}): BridgeError {
-  return { code: 'offline', message: causeMessages[cause], cause, ...extra }
+export function offline(
+  cause: TransportCause,
+  details: BridgeErrorDetails = {},
+  code: BridgeErrorCode = 'offline',
+): BridgeError {
+  return problem(code, causeMessages[cause], { ...details, cause })
 }
 
 function isTimeout(error: unknown): boolean {
@@ -55,10 +65,7 @@ function isTimeout(error: unknown): boolean {
 /** Where a fetch failure happened; only failures before the request was written are safe. */
 export function classifyFetchError(error: unknown): { error: BridgeError; ambiguous: boolean } {
   if (isTimeout(error)) {
-    return {
-      error: { code: 'timeout', message: 'The platform did not answer in time.' },
-      ambiguous: true,
-    }
+    return { error: problem('timeout', 'The platform did not answer in time.'), ambiguous: true }
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause
   const code = typeof cause?.code === 'string' ? cause.code : ''
@@ -125,7 +132,7 @@ export async function sendHttp(fetchFn: FetchFunction, request: HttpRequest): Pr
     const message = `The platform's answer is larger than ${request.maxBytes} bytes.`
     return {
       kind: 'failed',
-      error: { code: 'malformed_response', message, status },
+      error: problem('malformed_response', message, { status }),
       ambiguous: true,
       status,
     }
@@ -137,7 +144,7 @@ export async function sendHttp(fetchFn: FetchFunction, request: HttpRequest): Pr
     const message = "The platform's answer is not UTF-8 text."
     return {
       kind: 'failed',
-      error: { code: 'malformed_response', message, status },
+      error: problem('malformed_response', message, { status }),
       ambiguous: true,
       status,
     }

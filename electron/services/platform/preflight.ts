@@ -13,6 +13,7 @@ import {
 import type { ImageType, PolicyConversation, PolicyDecision } from '../../../shared/policy'
 import type { PlatformClient } from './client'
 import type { PolicyFacts } from './facts'
+import { problem } from './types'
 import type { Clock } from './types'
 
 // The policy preflight (ARCHITECTURE.md, "One policy, three places", second place): a send or
@@ -49,14 +50,8 @@ async function policyConversation(
 
 function refused(decision: PolicyDecision): Preflight<never> {
   const blocking = decision.reasons.filter((item) => item.severity === 'block')
-  return {
-    ok: false,
-    error: {
-      code: 'policy_refused',
-      message: `The messaging rules block this: ${blocking.map((item) => item.code).join(', ')}.`,
-      reasons: decision.reasons,
-    },
-  }
+  const message = `The messaging rules block this: ${blocking.map((item) => item.code).join(', ')}.`
+  return { ok: false, error: problem('policy_refused', message, { reasons: decision.reasons }) }
 }
 
 export async function preflightSend(

@@ -64,8 +64,9 @@ export function retryDelay(
 ): number | null {
   if (attempt + 1 >= policy.attempts || !RETRYABLE.has(error.code)) return null
   // Waiting is pointless: the breaker is open, or the secret is missing.
-  if (error.cause === 'breaker_open' || error.cause === 'secret_missing') return null
-  const retryAfter = error.retryAfterMs ?? null
+  const cause = error.details?.cause
+  if (cause === 'breaker_open' || cause === 'secret_missing') return null
+  const retryAfter = error.details?.retryAfterMs ?? null
   if (retryAfter !== null) return retryAfter <= policy.maxWaitMs ? retryAfter : null
   return fullJitterDelay(attempt, policy, random)
 }

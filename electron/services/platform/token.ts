@@ -11,6 +11,7 @@ import { logPath } from '../logging/platform-log'
 import { offline, sendHttp } from './http'
 import type { HttpOutcome } from './http'
 import { parseRetryAfter } from './retry'
+import { platformCodeDetails, problem } from './types'
 import type { Clock, FetchFunction } from './types'
 
 // Machine-account tokens (PLATFORM.md, Transport): client id + secret → a JWT that lives one
@@ -86,10 +87,10 @@ export class TokenSource {
     const wait = ledger.waitBefore(key, clock.now())
     if (wait !== null) {
       const message = `${TOKENS_PER_HOUR_MAX} tokens were issued in the last hour; waiting for the platform's cap.`
-      return { ok: false, error: { code: 'rate_limited', message, retryAfterMs: wait } }
+      return { ok: false, error: problem('rate_limited', message, { retryAfterMs: wait }) }
     }
     const secret = await this.options.secret()
-    if (!secret) return { ok: false, error: offline('secret_missing', { code: 'unauthorized' }) }
+    if (!secret) return { ok: false, error: offline('secret_missing', {}, 'unconfigured') }
     const url = `${baseUrl}${TOKEN_EXCHANGE_PATH}`
     const started = clock.now()
     const outcome = await sendHttp(this.options.fetch, {
@@ -111,7 +112,7 @@ export class TokenSource {
       ruid: result.ruid,
       attempt: 1,
       outcome: result.token.ok ? 'ok' : result.token.error.code,
-      ...(result.token.ok ? {} : { cause: result.token.error.cause }),
+      ...(result.token.ok ? {} : { cause: result.token.error.details?.cause }),
     })
     if (result.token.ok) {
       ledger.record(key, started)
@@ -134,33 +135,23 @@ export class TokenSource {
     const parsed = parseBody(json, tokenExchangeResponseSchema, { status: outcome.status })
     if (parsed.ok) return { token: { ok: true, jwt: parsed.data.jwt }, ruid: parsed.ruid }
     const { ruid, status } = parsed.error
-    const platformCodes = parsed.error.errors.flatMap((problem) =>
-      problem.code ? [problem.code] : [],
-    )
-    const details = { ruid, status, platformCodes }
+    const codes = parsed.error.errors.flatMap((item) => (item.code ? [item.code] : []))
+    const details = { ruid, status, ...platformCodeDetails(codes) }
+    const refuse = (error: BridgeError) => ({ token: { ok: false as const, error }, ruid })
     if (parsed.error.kind === 'malformed') {
       const message = 'The token endpoint did not answer with JSON in the expected shape.'
-      return {
-        token: { ok: false, error: { code: 'malformed_response', message, ...details } },
-        ruid,
-      }
+      return refuse(problem('malformed_response', message, details))
     }
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'), now)
+      const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'), now) ?? undefined
       const message = 'The platform refused a new token for now (rate limit).'
-      return {
-        token: { ok: false, error: { code: 'rate_limited', message, retryAfterMs, ...details } },
-        ruid,
-      }
+      return refuse(problem('rate_limited', message, { ...details, retryAfterMs }))
     }
     if (status !== null && status >= 500) {
-      const message = `The token endpoint failed (HTTP ${status}).`
-      return {
-        token: { ok: false, error: { code: 'platform_unavailable', message, ...details } },
-        ruid,
-      }
+      return refuse(
+        problem('platform_unavailable', `The token endpoint failed (HTTP ${status}).`, details),
+      )
     }
-    const message = 'The platform refused the client id or secret.'
-    return { token: { ok: false, error: { code: 'unauthorized', message, ...details } }, ruid }
+    return refuse(problem('auth_failed', 'The platform refused the client id or secret.', details))
   }
 }

@@ -91,7 +91,7 @@ export class PlatformTransport {
     return (
       error.code === 'rate_limited' ||
       error.code === 'platform_unavailable' ||
-      UNSENT.has(error.cause ?? '')
+      UNSENT.has(error.details?.cause ?? '')
     )
   }
 
@@ -110,7 +110,11 @@ export class PlatformTransport {
       if (!token.ok) return { ok: false, error: token.error }
       let result = await this.#send(spec, token.jwt, attempt)
       // An expired or revoked token: one new token, one more try (PLATFORM.md, Transport).
-      if (!result.ok && result.error.code === 'unauthorized' && result.error.status === 401) {
+      if (
+        !result.ok &&
+        result.error.code === 'auth_failed' &&
+        result.error.details?.status === 401
+      ) {
         tokens.invalidate(token.jwt)
         token = await tokens.get()
         if (!token.ok) return { ok: false, error: token.error }
@@ -146,7 +150,7 @@ export class PlatformTransport {
       maxBytes: this.options.maxResponseBytes,
     })
     this.observe(outcome)
-    const ambiguity: AmbiguityMeaning = spec.retry === 'always' ? 'retry_safe' : 'outcome_unknown'
+    const ambiguity: AmbiguityMeaning = spec.retry === 'always' ? 'retry_safe' : 'unknown_outcome'
     const result = interpret(outcome, spec.schema, ambiguity, clock.now())
     this.options.log.request({
       account: this.options.accountId,
@@ -154,12 +158,15 @@ export class PlatformTransport {
       path: logPath(url),
       status: outcome.status,
       durationMs: clock.now() - started,
-      ruid: result.ok ? result.ruid : (result.error.ruid ?? null),
+      ruid: result.ok ? result.ruid : (result.error.details?.ruid ?? null),
       attempt: attempt + 1,
       outcome: result.ok ? 'ok' : result.error.code,
       ...(result.ok
         ? {}
-        : { cause: result.error.cause, platformCodes: result.error.platformCodes }),
+        : {
+            cause: result.error.details?.cause,
+            platformCodes: result.error.details?.platformCodes,
+          }),
     })
     return result
   }

@@ -10,16 +10,18 @@ const errorKeys = {
   unavailable: 'errors.unavailable',
   storage_failed: 'errors.storageFailed',
   internal: 'errors.internal',
+  policy_refused: 'errors.policyRefused',
+  platform_refused: 'errors.platformRefused',
+  not_found: 'errors.notFound',
+  expired: 'errors.expired',
+  rate_limited: 'errors.rateLimited',
   offline: 'errors.offline',
   timeout: 'errors.timeout',
   malformed_response: 'errors.malformedResponse',
-  unauthorized: 'errors.unauthorized',
-  rate_limited: 'errors.rateLimited',
+  unknown_outcome: 'errors.unknownOutcome',
+  auth_failed: 'errors.authFailed',
+  unconfigured: 'errors.unconfigured',
   platform_unavailable: 'errors.platformUnavailable',
-  platform_refused: 'errors.platformRefused',
-  not_found: 'errors.notFound',
-  policy_refused: 'errors.policyRefused',
-  outcome_unknown: 'errors.outcomeUnknown',
 } as const satisfies Record<BridgeErrorCode, string>
 
 /** More precise words when the cause is known. */
@@ -29,7 +31,7 @@ const causeKeys = {
   connection_refused: 'errors.offlineRefused',
   connection_reset: 'errors.offline',
   breaker_open: 'errors.offlinePaused',
-  secret_missing: 'errors.secretMissing',
+  secret_missing: 'errors.unconfigured',
 } as const satisfies Record<TransportCause, string>
 
 /** The user's words for a bridge error, in the UI language. */
@@ -37,9 +39,10 @@ export function useBridgeErrorText(): (error: BridgeError) => string {
   const { t } = useTranslation('common')
   const reasonText = usePolicyReasonText()
   return (error) => {
-    const blocking = error.reasons?.find((reason) => reason.severity === 'block')
+    const blocking = error.details?.reasons?.find((reason) => reason.severity === 'block')
     if (error.code === 'policy_refused' && blocking) return reasonText(blocking)
-    const causeKey = error.cause ? causeKeys[error.cause] : undefined
+    const cause = error.details?.cause
+    const causeKey = cause ? causeKeys[cause] : undefined
     return t(causeKey ?? errorKeys[error.code])
   }
 }

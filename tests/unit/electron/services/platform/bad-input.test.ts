@@ -70,7 +70,10 @@ describe('answers a platform should never give', () => {
       response.end('<html><body>Captive portal: please log in</body></html>')
     }
     const result = await client().properties()
-    expect(result).toMatchObject({ ok: false, error: { code: 'malformed_response', status: 200 } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'malformed_response', details: { status: 200 } },
+    })
   })
 
   it('truncated JSON is malformed_response', async () => {
@@ -85,7 +88,10 @@ describe('answers a platform should never give', () => {
     answer = json(200, envelope(null, [{ code: 'property_locked', message: 'Locked.' }]))
     expect(await client().properties()).toMatchObject({
       ok: false,
-      error: { code: 'platform_refused', ruid: 'r-123', platformCodes: ['property_locked'] },
+      error: {
+        code: 'platform_refused',
+        details: { ruid: 'r-123', platformCodes: ['property_locked'] },
+      },
     })
   })
 
@@ -97,7 +103,7 @@ describe('answers a platform should never give', () => {
     const result = await client().properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'malformed_response', ruid: 'r-123' },
+      error: { code: 'malformed_response', details: { ruid: 'r-123' } },
     })
     expect('value' in result).toBe(false)
   })
@@ -111,7 +117,10 @@ describe('answers a platform should never give', () => {
       response.end('{}')
     }
     const result = await client({ maxResponseBytes: 8 * 1024 * 1024 }).properties()
-    expect(result).toMatchObject({ ok: false, error: { code: 'malformed_response', status: 200 } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'malformed_response', details: { status: 200 } },
+    })
     expect(!result.ok && result.error.message).toMatch(/larger than/)
   })
 
@@ -140,7 +149,7 @@ describe('answers a platform should never give', () => {
     }
     expect(await client().properties()).toMatchObject({
       ok: false,
-      error: { code: 'malformed_response', status: 302 },
+      error: { code: 'malformed_response', details: { status: 302 } },
     })
   })
 
@@ -165,7 +174,7 @@ describe('platforms that cannot be reached', () => {
     }).properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'offline', cause: 'connection_refused' },
+      error: { code: 'offline', details: { cause: 'connection_refused' } },
     })
   })
 
@@ -175,7 +184,10 @@ describe('platforms that cannot be reached', () => {
       timeoutMs: 5_000,
       tokenTimeoutMs: 5_000,
     }).properties()
-    expect(result).toMatchObject({ ok: false, error: { code: 'offline', cause: 'dns' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'offline', details: { cause: 'dns' } },
+    })
   })
 
   it('a TLS failure is offline, tls', async () => {
@@ -183,6 +195,9 @@ describe('platforms that cannot be reached', () => {
     const result = await client({
       account: { id: 'x', baseUrl: baseUrl.replace('http:', 'https:'), clientId: 'd' },
     }).properties()
-    expect(result).toMatchObject({ ok: false, error: { code: 'offline', cause: 'tls' } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'offline', details: { cause: 'tls' } },
+    })
   })
 })

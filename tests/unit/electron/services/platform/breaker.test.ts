@@ -77,7 +77,7 @@ describe('the breaker against a platform that goes down', () => {
     const paused = await client.properties()
     expect(paused).toMatchObject({
       ok: false,
-      error: { code: 'offline', cause: 'breaker_open', retryAfterMs: 1_000 },
+      error: { code: 'offline', details: { cause: 'breaker_open', retryAfterMs: 1_000 } },
     })
     expect(h.calls).toEqual([])
 

@@ -121,9 +121,12 @@ describe('PlatformClient against the sandbox', () => {
     const result = await h.client.conversation(stay.propertyId, 'no-such-conversation')
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'not_found', status: 404, platformCodes: ['conversation_not_found'] },
+      error: {
+        code: 'not_found',
+        details: { status: 404, platformCodes: ['conversation_not_found'] },
+      },
     })
-    expect(result.ok || result.error.ruid).toMatch(/^[0-9a-f]{24}$/)
+    expect(result.ok || result.error.details?.ruid).toMatch(/^[0-9a-f]{24}$/)
   })
 
   it('logs every request with its ruid, path and status', () => {

@@ -37,17 +37,27 @@ describe('full-jitter backoff', () => {
   })
 
   it('retries transport failures and 5xx, a bounded number of times', () => {
-    const offline = { code: 'offline' as const, message: '', cause: 'connection_reset' as const }
+    const offline = {
+      code: 'offline' as const,
+      message: '',
+      details: { cause: 'connection_reset' as const },
+    }
     expect(retryDelay(offline, 0, policy, () => 0.5)).toBe(50)
     expect(retryDelay(offline, 3, policy, () => 0.5)).toBeNull()
     expect(retryDelay({ code: 'platform_refused', message: '' }, 0, policy, () => 0.5)).toBeNull()
-    expect(retryDelay({ ...offline, cause: 'breaker_open' }, 0, policy, () => 0.5)).toBeNull()
+    expect(
+      retryDelay({ ...offline, details: { cause: 'breaker_open' } }, 0, policy, () => 0.5),
+    ).toBeNull()
   })
 
   it('waits out a short Retry-After and hands a long one back to the caller', () => {
-    const limited = { code: 'rate_limited' as const, message: '', retryAfterMs: 2_000 }
-    expect(retryDelay(limited, 0, policy, () => 0.5)).toBe(2_000)
-    expect(retryDelay({ ...limited, retryAfterMs: 60_000 }, 0, policy, () => 0.5)).toBeNull()
+    const limited = (retryAfterMs: number) => ({
+      code: 'rate_limited' as const,
+      message: '',
+      details: { retryAfterMs },
+    })
+    expect(retryDelay(limited(2_000), 0, policy, () => 0.5)).toBe(2_000)
+    expect(retryDelay(limited(60_000), 0, policy, () => 0.5)).toBeNull()
   })
 
   it('has product defaults that give up within a few seconds', () => {
@@ -98,7 +108,7 @@ describe('retries against the sandbox', () => {
     const result = await h.client.properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', retryAfterMs: 120_000 },
+      error: { code: 'rate_limited', details: { retryAfterMs: 120_000 } },
     })
     expect(h.sleeps).toEqual([])
   })
@@ -108,7 +118,7 @@ describe('retries against the sandbox', () => {
     const result = await h.newClient({ breaker: undefined }).properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'platform_unavailable', status: 500 },
+      error: { code: 'platform_unavailable', details: { status: 500 } },
     })
     // random() is 0.5: half of 250, 500, 1000.
     expect(h.sleeps).toEqual([125, 250, 500])
@@ -122,7 +132,7 @@ describe('retries against the sandbox', () => {
     })
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', retryAfterMs: 1_000 },
+      error: { code: 'rate_limited', details: { retryAfterMs: 1_000 } },
     })
     expect(h.sleeps).toEqual([])
     expect(h.calls.filter((c) => c.method === 'POST')).toHaveLength(1)

@@ -29,7 +29,7 @@ async function send(ids: { propertyId: string; conversationId: string }, content
 }
 
 describe('a send whose answer is lost', () => {
-  it('is reported as outcome_unknown after the platform committed it, and not sent again', async () => {
+  it('is reported as unknown_outcome after the platform committed it, and not sent again', async () => {
     const stay = await createStay(h.box)
     await h.client.properties()
     await setFaults(h.box, { drop_rate: 1, drop_after_commit: true })
@@ -37,7 +37,7 @@ describe('a send whose answer is lost', () => {
       content: 'Your room is ready.',
       attachmentIds: [],
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'outcome_unknown' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_outcome' } })
     expect(posts()).toBe(1)
     expect(h.sleeps).toEqual([])
     await setFaults(h.box, {})
@@ -45,14 +45,14 @@ describe('a send whose answer is lost', () => {
     expect(sent.filter((m) => m.content === 'Your room is ready.')).toHaveLength(1)
   })
 
-  it('is reported as outcome_unknown when the platform is too slow to answer', async () => {
+  it('is reported as unknown_outcome when the platform is too slow to answer', async () => {
     const stay = await createStay(h.box)
     await h.client.properties()
     await setFaults(h.box, { latency_ms: 400 })
     const result = await h
       .newClient({ timeoutMs: 100 })
       .sendMessage(stay.propertyId, stay.conversationId, { content: 'Slow', attachmentIds: [] })
-    expect(result).toMatchObject({ ok: false, error: { code: 'outcome_unknown' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_outcome' } })
     expect(posts()).toBe(1)
   })
 
@@ -63,7 +63,7 @@ describe('a send whose answer is lost', () => {
     const result = await client.sendMessage('1', '2', { content: 'Hi', attachmentIds: [] })
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'offline', cause: 'connection_refused' },
+      error: { code: 'offline', details: { cause: 'connection_refused' } },
     })
   })
 })
@@ -90,7 +90,7 @@ describe('the policy preflight', () => {
     const before = (await sentMessages(h.box)).length
     const result = await send(stay, 'Thank you for staying with us!')
     expect(result).toMatchObject({ ok: false, error: { code: 'policy_refused' } })
-    expect(!result.ok && result.error.reasons?.[0]).toMatchObject({
+    expect(!result.ok && result.error.details?.reasons?.[0]).toMatchObject({
       code: 'sendWindowClosed',
       severity: 'block',
       key: 'policy:reasons.sendWindowClosed',
@@ -115,7 +115,9 @@ describe('the policy preflight', () => {
     const stay = await createStay(h.box, { links_disabled: true })
     const result = await send(stay, 'Pay here: https://pay.example/now')
     expect(result).toMatchObject({ ok: false, error: { code: 'policy_refused' } })
-    expect(!result.ok && result.error.reasons?.map((r) => r.code)).toContain('linksDisabled')
+    expect(!result.ok && result.error.details?.reasons?.map((r) => r.code)).toContain(
+      'linksDisabled',
+    )
     expect(posts()).toBe(0)
   })
 
@@ -129,7 +131,8 @@ describe('the policy preflight', () => {
       bytes: pdf,
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'policy_refused' } })
-    const blocking = !result.ok && result.error.reasons?.filter((r) => r.severity === 'block')
+    const blocking =
+      !result.ok && result.error.details?.reasons?.filter((r) => r.severity === 'block')
     expect(blocking && blocking.map((r) => r.code)).toEqual(['attachmentNotImage'])
     expect(posts()).toBe(0)
   })
@@ -152,7 +155,7 @@ describe('the policy preflight', () => {
       content: 'See the photo',
       attachmentIds: ['a1'],
     })
-    expect(!check.ok && check.error.reasons?.map((r) => r.code)).toContain(
+    expect(!check.ok && check.error.details?.reasons?.map((r) => r.code)).toContain(
       'attachmentsInRequestToBook',
     )
   })

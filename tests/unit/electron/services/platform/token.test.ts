@@ -52,28 +52,31 @@ describe('tokens', () => {
       expect(result.ok).toBe(true)
       expect(exchanges()).toBe(2)
       expect(h.calls.filter((call) => call.path === '/messaging/properties')).toHaveLength(3)
-      expect(h.log.entries.at(-3)).toMatchObject({ status: 401, outcome: 'unauthorized' })
+      expect(h.log.entries.at(-3)).toMatchObject({ status: 401, outcome: 'auth_failed' })
     } finally {
       await h.box.control('POST', '/clock', { advance_ms: -2 * TOKEN_LIFETIME_MS })
     }
   })
 
-  it('answer unauthorized for a wrong secret, without hammering the token endpoint', async () => {
+  it('answer auth_failed for a wrong secret, without hammering the token endpoint', async () => {
     const client = h.newClient({ secret: async () => 'wrong-secret' })
     const result = await client.properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'unauthorized', status: 401, platformCodes: ['invalid_credentials'] },
+      error: {
+        code: 'auth_failed',
+        details: { status: 401, platformCodes: ['invalid_credentials'] },
+      },
     })
     expect(exchanges()).toBe(1)
     expect(h.sleeps).toEqual([])
   })
 
-  it('answer unauthorized with secret_missing when the host has no secret', async () => {
+  it('answer unconfigured when the host has no secret', async () => {
     const result = await h.newClient({ secret: async () => null }).properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'unauthorized', cause: 'secret_missing' },
+      error: { code: 'unconfigured', details: { cause: 'secret_missing' } },
     })
     expect(h.calls).toEqual([])
   })
@@ -85,7 +88,7 @@ describe('tokens', () => {
       ledger.record(key, h.clock.now() - 10 * 60_000 + i)
     const result = await h.newClient({ ledger }).properties()
     expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
-    expect(result.ok || result.error.retryAfterMs).toBe(50 * 60_000)
+    expect(result.ok || result.error.details?.retryAfterMs).toBe(50 * 60_000)
     expect(h.calls).toEqual([])
     h.clock.advance(50 * 60_000)
     expect((await h.newClient({ ledger }).properties()).ok).toBe(true)
@@ -106,9 +109,12 @@ describe('tokens', () => {
       .properties()
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'rate_limited', status: 429, platformCodes: ['token_limit_reached'] },
+      error: {
+        code: 'rate_limited',
+        details: { status: 429, platformCodes: ['token_limit_reached'] },
+      },
     })
-    expect(result.ok || result.error.retryAfterMs).toBeGreaterThan(30 * 60_000)
+    expect(result.ok || result.error.details?.retryAfterMs).toBeGreaterThan(30 * 60_000)
   })
 })
 
