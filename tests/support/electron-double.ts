@@ -57,3 +57,28 @@ export function fakeSession() {
 }
 
 export const shell = { openExternal: vi.fn(async () => {}) }
+
+/**
+ * `safeStorage`'s async API. "Encryption" is a reversible byte flip marked with a prefix, so a
+ * test can tell ciphertext from the secret; `available` and `rotateKey` play the OS's part.
+ */
+export class FakeSafeStorage {
+  available = true
+  rotated = false
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    return this.available
+  }
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    const bytes = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)
+    return Buffer.concat([Buffer.from(this.rotated ? 'v2:' : 'v1:'), bytes])
+  }
+  async decryptStringAsync(
+    encrypted: Buffer,
+  ): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    const prefix = encrypted.subarray(0, 3).toString()
+    if (prefix !== 'v1:' && prefix !== 'v2:')
+      throw new Error('Error while decrypting the ciphertext')
+    const result = Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString('utf8')
+    return { result, shouldReEncrypt: this.rotated && prefix === 'v1:' }
+  }
+}
