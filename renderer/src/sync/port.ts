@@ -1,3 +1,4 @@
+import type { DeskApi } from '@shared/bridge/contract'
 import type { BridgeResult } from '@shared/bridge/result'
 import type {
   AttachmentMetadata,
@@ -93,6 +94,11 @@ export interface SyncPort {
     set(args: TagArgs): Promise<PortResult<unknown>>
     clear(args: TagArgs): Promise<PortResult<unknown>>
   }
+}
+
+/** The real DeskApi is a SyncPort: a store passes `desk` as it is (checked at compile time). */
+export function portFromDesk(desk: DeskApi): SyncPort {
+  return desk
 }
 
 export function propertiesOf(answer: Property[] | { properties: Property[] }): Property[] {
