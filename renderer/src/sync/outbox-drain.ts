@@ -80,6 +80,8 @@ export function createOutboxDrain(ctx: SyncContext, options: DrainOptions = {}) 
         if (outcome === 'sent') report.sent += 1
         if (outcome === 'failed') report.failed += 1
         if (outcome === 'wait') return
+        // In flight elsewhere (only possible without Web Locks): leave it to its drain.
+        if (outcome === 'skipped' && head.state === 'sending') return
       }
     })
     const waiting = [...(await unsentByConversation(ctx.db)).values()].map(
