@@ -6,6 +6,7 @@ import { i18next, initI18n } from './i18n'
 import { router } from './router'
 import { useAppStore } from './stores/app'
 import { useSettingsStore } from './stores/settings'
+import { useSyncStore } from './stores/sync'
 import './styles/base.css'
 
 async function boot(): Promise<void> {
@@ -20,6 +21,8 @@ async function boot(): Promise<void> {
   app.use(I18NextVue, { i18next })
   app.use(router)
   app.mount('#app')
+  // After the first paint: the inbox shows what is stored while the engine catches up.
+  if (appStore.status === 'ready') void useSyncStore().start()
 }
 
 void boot()
