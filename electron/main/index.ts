@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, Notification, safeStorage, session } from 'electron'
 import type { EventChannel } from '../../shared/bridge/channels'
 import type { AppRoute } from '../../shared/bridge/schemas'
 import { createDesk } from '../services/desk'
@@ -11,6 +11,7 @@ import { registerBridgeHandlers } from './ipc'
 import { effectiveLanguage } from './language'
 import { SafeStorageSecrets } from './safe-storage-secrets'
 import { buildMenuTemplate, menuTranslator } from './menu'
+import { ElectronNotifier } from './notifications'
 import { denyAllPermissions } from './security'
 import { createMainWindow, rendererLocation } from './window'
 
@@ -48,6 +49,8 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  // Windows shows toast notifications only for an app with this id (electron-builder's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('app.innbox.desk')
   const userData = app.getPath('userData')
   const sandboxControl = app.commandLine.hasSwitch('sandbox-control')
   const embedded = new EmbeddedPlatform(() =>
@@ -63,6 +66,7 @@ async function start(): Promise<void> {
     secrets: new SafeStorageSecrets(path.join(userData, 'secrets.safe-storage.json'), safeStorage),
     embedded,
     log,
+    notifier: new ElectronNotifier(Notification, showMainWindow),
   })
   // The built-in platform starts now when it is the desk's platform (or tests drive it).
   if (sandboxControl || (await desk.accounts.activeIsSandbox())) {

@@ -3,6 +3,8 @@ import type { Accounts } from './accounts/accounts'
 import { createAccountHandlers } from './accounts/handlers'
 import type { BridgeHandlers } from './bridge-dispatch'
 import type { EventHub } from './event-hub'
+import { createNotificationHandlers } from './notifications'
+import type { DesktopNotifier } from './notifications'
 import type { PlatformConnection } from './platform/connection'
 import { createPlatformHandlers } from './platform/handlers'
 import type { SettingsStore } from './settings-store'
@@ -13,6 +15,7 @@ export interface DeskServices {
   events: EventHub
   accounts: Accounts
   connection: PlatformConnection
+  notifier: DesktopNotifier
 }
 
 /**
@@ -30,5 +33,6 @@ export function createDeskHandlers(services: DeskServices): BridgeHandlers {
     },
     ...createAccountHandlers(services.accounts, services.connection, services.events),
     ...createPlatformHandlers(services.connection),
+    ...createNotificationHandlers(services.notifier, services.events),
   }
 }

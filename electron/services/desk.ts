@@ -11,6 +11,8 @@ import { createDeskHandlers } from './desk-handlers'
 import { EmbeddedPlatform, startEmbeddedSandbox } from './embedded-sandbox'
 import { EventHub } from './event-hub'
 import { silentLog } from './logging/platform-log'
+import { noDesktopNotifier } from './notifications'
+import type { DesktopNotifier } from './notifications'
 import type { PlatformLog } from './logging/platform-log'
 import { PlatformConnection } from './platform/connection'
 import type { ConnectionTuning } from './platform/connection'
@@ -29,6 +31,8 @@ export interface DeskOptions {
   log?: PlatformLog
   /** Timeouts, retries, the clock: for tests. */
   tuning?: ConnectionTuning
+  /** Desktop notifications; the Electron app passes the OS's, the web host has none. */
+  notifier?: DesktopNotifier
 }
 
 export interface Desk {
@@ -64,6 +68,13 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     options.log ?? silentLog,
     options.tuning,
   )
-  const handlers = createDeskHandlers({ appInfo, settings, events, accounts, connection })
+  const handlers = createDeskHandlers({
+    appInfo,
+    settings,
+    events,
+    accounts,
+    connection,
+    notifier: options.notifier ?? noDesktopNotifier,
+  })
   return { events, settings, appInfo, accounts, connection, embedded, handlers }
 }

@@ -29,6 +29,7 @@ export const invokeChannels = [
   'tags:clear',
   'search:start',
   'search:result',
+  'notifications:show',
 ] as const
 
 export const eventChannels = [
@@ -36,6 +37,7 @@ export const eventChannels = [
   'app:navigationRequested',
   'platform:statusChanged',
   'accounts:changed',
+  'notifications:clicked',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

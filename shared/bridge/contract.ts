@@ -5,6 +5,7 @@ import type { BridgeResult } from './result'
 import {
   appInfoSchema,
   appRouteSchema,
+  desktopNotificationSchema,
   settingsPatchSchema,
   settingsSnapshotSchema,
 } from './schemas'
@@ -22,6 +23,12 @@ export const invokeContract = {
   /** Changes some settings, saves them atomically and answers with the new snapshot. */
   'settings:update': { args: z.tuple([settingsPatchSchema]), result: settingsSnapshotSchema },
   ...platformInvokeContract,
+  /**
+   * Shows a desktop notification through the operating system (the Electron app). The web
+   * host's Node side has none and answers `unavailable`: there the page uses the browser's
+   * Notification API itself.
+   */
+  'notifications:show': { args: z.tuple([desktopNotificationSchema]), result: z.null() },
 } satisfies { [C in InvokeChannel]: { args: z.ZodTuple; result: z.ZodType } }
 
 /** Events from the Node side to every open UI, each with its payload schema. */
@@ -31,6 +38,8 @@ export const eventContract = {
   /** The application menu asked the UI to show a screen. */
   'app:navigationRequested': z.object({ route: appRouteSchema }),
   ...platformEventContract,
+  /** The user clicked a desktop notification; the window was brought to the front. */
+  'notifications:clicked': z.object({ conversationId: z.string() }),
 } satisfies { [E in EventChannel]: z.ZodType }
 
 /** The arguments as a handler receives them: validated, defaults applied. */

@@ -21,12 +21,20 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 export const settingsSchema = z.object({
   /** The UI language; null follows the operating system's locale. */
   language: z.enum(uiLanguages).nullable().default(null),
+  /**
+   * Properties whose new guest messages raise no desktop notification. Optional rather than
+   * defaulted so snapshots written before it existed stay valid: absent means none muted.
+   */
+  mutedNotificationProperties: z.array(z.string()).optional(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
 /** A change to some settings; unknown keys are refused, not ignored. */
 export const settingsPatchSchema = z
-  .object({ language: z.enum(uiLanguages).nullable() })
+  .object({
+    language: z.enum(uiLanguages).nullable(),
+    mutedNotificationProperties: z.array(z.string().min(1).max(200)).max(10_000),
+  })
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
@@ -46,3 +54,21 @@ export type SettingsSnapshot = z.infer<typeof settingsSnapshotSchema>
 
 export const appRouteSchema = z.enum(['inbox', 'settings'])
 export type AppRoute = z.infer<typeof appRouteSchema>
+
+/** Longest notification title and body the Node side accepts (a name and a short preview). */
+export const NOTIFICATION_TITLE_MAX = 120
+export const NOTIFICATION_BODY_MAX = 240
+
+/**
+ * A desktop notification for one new guest message. Never more than the guest's name and a
+ * short plain-text preview: notifications show on a locked screen and to anyone passing the desk.
+ */
+export const desktopNotificationSchema = z.strictObject({
+  /** The guest's name (or the translated word for "guest"). */
+  title: z.string().min(1).max(NOTIFICATION_TITLE_MAX),
+  /** A short plain-text preview of the message. */
+  body: z.string().max(NOTIFICATION_BODY_MAX),
+  /** The conversation a click opens. */
+  conversationId: z.string().min(1).max(200),
+})
+export type DesktopNotification = z.infer<typeof desktopNotificationSchema>
