@@ -48,6 +48,7 @@ export class PlatformConnection {
   readonly clock: Clock
   #session: Promise<Session> | null = null
   #status: Status = connecting()
+  #probe: Promise<void> | null = null
 
   constructor(
     private readonly accounts: Accounts,
@@ -67,8 +68,23 @@ export class PlatformConnection {
     return this.#session
   }
 
+  /**
+   * The status. While nothing has been asked of the platform yet, this also asks it once
+   * (the properties feed), so a window that shows the status soon sees online or offline.
+   */
   async status(): Promise<PlatformStatus> {
+    if (this.#status.state === 'connecting') this.#probeOnce()
     return { ...this.#status, account: await this.accounts.activeSummary() }
+  }
+
+  #probeOnce(): void {
+    this.#probe ??= this.use()
+      .then(({ client }) => client.properties())
+      .then(
+        () => {},
+        () => {},
+      )
+      .finally(() => (this.#probe = null))
   }
 
   /** The active account changed: forget the old client and tell every window. */
@@ -134,6 +150,12 @@ export class PlatformConnection {
         this.#update({ state: 'online', retryAt: null, lastError: null })
       } else if (error.code === 'unconfigured') {
         this.#update({ state: 'unconfigured', lastError: error })
+      } else if (
+        this.#status.state === 'connecting' &&
+        (error.code === 'offline' || error.code === 'timeout')
+      ) {
+        // Never reached yet, and the last try failed: offline until something succeeds.
+        this.#update({ state: 'offline', lastError: error })
       } else if (STATUS_ERRORS.has(error.code) && error.details?.cause !== 'breaker_open') {
         this.#update({ lastError: error })
       }
