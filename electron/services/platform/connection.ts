@@ -48,7 +48,7 @@ export class PlatformConnection {
   readonly clock: Clock
   #session: Promise<Session> | null = null
   #status: Status = connecting()
-  #probe: Promise<void> | null = null
+  #probing = false
 
   constructor(
     private readonly accounts: Accounts,
@@ -78,13 +78,12 @@ export class PlatformConnection {
   }
 
   #probeOnce(): void {
-    this.#probe ??= this.use()
+    if (this.#probing) return
+    this.#probing = true
+    void this.use()
       .then(({ client }) => client.properties())
-      .then(
-        () => {},
-        () => {},
-      )
-      .finally(() => (this.#probe = null))
+      .catch(() => {})
+      .finally(() => (this.#probing = false))
   }
 
   /** The active account changed: forget the old client and tell every window. */
