@@ -155,7 +155,7 @@ export class PlatformConnection {
       ) {
         // Never reached yet, and the last try failed: offline until something succeeds.
         this.#update({ state: 'offline', lastError: error })
-      } else if (STATUS_ERRORS.has(error.code) && error.details?.cause !== 'breaker_open') {
+      } else if (STATUS_ERRORS.has(error.code)) {
         this.#update({ lastError: error })
       }
     })
