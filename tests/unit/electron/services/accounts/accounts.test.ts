@@ -6,6 +6,7 @@ import { AccountStore } from '../../../../../electron/services/accounts/account-
 import { Accounts } from '../../../../../electron/services/accounts/accounts'
 import { FileSecrets } from '../../../../../electron/services/accounts/file-secrets'
 import { MemorySecrets } from '../../../../../electron/services/accounts/secret-store'
+import type { SecretStore } from '../../../../../electron/services/accounts/secret-store'
 import { EmbeddedPlatform } from '../../../../../electron/services/embedded-sandbox'
 import type { RunningSandbox } from '../../../../../sandbox'
 
@@ -21,7 +22,7 @@ const fakeSandbox: RunningSandbox = {
   close: async () => {},
 }
 
-function setup(secrets = new FileSecrets(path.join(dir, 'secrets.json'))) {
+function setup(secrets: SecretStore = new FileSecrets(path.join(dir, 'secrets.json'))) {
   let starts = 0
   const embedded = new EmbeddedPlatform(async () => {
     starts += 1
