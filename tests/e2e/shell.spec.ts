@@ -66,6 +66,14 @@ test('shows the three panes with their empty states and accessible names', async
   page,
   webHost,
 }) => {
+  // The desk syncs its built-in platform's demo data on first launch; an empty platform
+  // shows the empty states.
+  const reset = await fetch(`${webHost.sandboxUrl}/sandbox/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ seed: 'empty' }),
+  })
+  expect(reset.ok).toBe(true)
   await page.goto(webHost.url)
   await expect(page.getByRole('navigation', { name: 'Properties' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Conversations', exact: true })).toBeVisible()
