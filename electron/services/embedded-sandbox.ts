@@ -42,6 +42,11 @@ export class EmbeddedPlatform {
     return this.#running?.url ?? null
   }
 
+  /** Its machine account's client id once started (never the secret). */
+  get clientId(): string | null {
+    return this.#running?.account.clientId ?? null
+  }
+
   ensure(): Promise<RunningSandbox> {
     if (this.#running) return Promise.resolve(this.#running)
     this.#starting ??= this.launch().then(

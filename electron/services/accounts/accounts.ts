@@ -35,7 +35,7 @@ export class Accounts {
       kind: 'sandbox',
       label: null,
       baseUrl: this.embedded.url ?? '',
-      clientId: '',
+      clientId: this.embedded.clientId ?? '',
       syncMode: 'queue',
       active: file.activeId === SANDBOX_ACCOUNT_ID,
     }
