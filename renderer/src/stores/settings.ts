@@ -63,9 +63,9 @@ export const useSettingsStore = defineStore('settings', () => {
     recoveryDismissed.value = true
   }
 
-  // Another window or host changed them: follow.
+  // Another window or host changed them (or our own save, announced to every window): follow.
+  // The ticket stays: the event is news, not a newer request, so our pending answer still counts.
   desk.on('settings:changed', (next) => {
-    ticket++
     snapshot.value = next
   })
 

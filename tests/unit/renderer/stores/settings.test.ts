@@ -86,6 +86,20 @@ describe('settings store', () => {
     expect(store.language).toBe('ar')
   })
 
+  it('finishes saving when the change event arrives before the answer', async () => {
+    bridge.get.mockResolvedValue(ok(snap(null)))
+    const store = useSettingsStore()
+    await store.load()
+    const answer = deferred<BridgeResult<SettingsSnapshot>>()
+    bridge.update.mockReturnValueOnce(answer.promise)
+    const saving = store.update({ language: 'ru' })
+    bridge.listeners.forEach((listener) => listener(snap('ru')))
+    answer.resolve(ok(snap('ru')))
+    await saving
+    expect(store.saveState).toBe('saved')
+    expect(store.language).toBe('ru')
+  })
+
   it('shows a recovered settings file until dismissed', async () => {
     bridge.get.mockResolvedValue(
       ok({
