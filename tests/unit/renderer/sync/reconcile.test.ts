@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboxRecord } from '@/db'
-import { findLandedMessage } from '@/sync/reconcile'
+import { comparableText, findLandedMessage } from '@/sync/reconcile'
 import { message, T0 } from '../db/builders'
 
 const record = (content: string, attachments = 0): OutboxRecord => ({
@@ -85,5 +85,23 @@ describe('reconciling an unknown outcome', () => {
     const later = property('m2', 'ok', T0 + 20)
     const earlier = property('m1', 'ok', T0 + 10)
     expect(findLandedMessage(record('ok'), [later, earlier], new Set())?.message_id).toBe('m1')
+  })
+})
+
+describe('reconciliation when the platform stripped a link (rule 5)', () => {
+  it('still recognises the landed message, so nothing is sent twice', () => {
+    const sent = record('Your room code is on https://my-hotel.example/code — see you at 15:00!')
+    const stored = property('m9', 'Your room code is on  — see you at 15:00!', T0 + 1_000)
+    expect(findLandedMessage(sent, [stored], new Set())?.message_id).toBe('m9')
+  })
+
+  it('does not mistake a different text for it', () => {
+    const sent = record('Parking is at https://my-hotel.example/parking, level -1.')
+    const other = property('m10', 'Parking is full today.', T0 + 1_000)
+    expect(findLandedMessage(sent, [other], new Set())).toBeUndefined()
+  })
+
+  it('folds whitespace and Unicode normalisation on both sides', () => {
+    expect(comparableText('Caf\u0065\u0301  au   lait\n')).toBe(comparableText('Café au lait'))
   })
 })
