@@ -18,7 +18,8 @@ export const reservationSections: readonly ReservationSection[] = [
 
 /**
  * How far back "in house" looks for a check-in, so the read stays one bounded index range.
- * Longer stays than this are not listed as in house. [ours: the platform caps stays at 90 nights]
+ * A stay longer than this is not listed as in house. [ours: hotel stays are rarely longer;
+ * raise it for a property that takes long stays]
  */
 export const LONGEST_STAY_NIGHTS = 90
 
