@@ -238,8 +238,12 @@ describe('notifications store', () => {
   })
 
   it('uses the browser API in the web host once the user allowed it', async () => {
-    const created: { title: string; options: NotificationOptions; onclick: (() => void) | null }[] =
-      []
+    const created: {
+      title: string
+      options: NotificationOptions
+      onclick: (() => void) | null
+      close: () => void
+    }[] = []
     class FakeNotification {
       static permission: NotificationPermission = 'default'
       static requestPermission = vi.fn(async () => (FakeNotification.permission = 'granted'))
