@@ -1,0 +1,130 @@
+import type { InnboxDb } from './schema'
+import type {
+  ConversationRecord,
+  CounterRecord,
+  MessageRecord,
+  PropertyRecord,
+  ReservationRecord,
+} from './records'
+
+// The inbox's reads (issue 7). The list's order is computed off the page's thread (search/),
+// from `inboxSnapshot`; the page then reads only the rows it shows (`inboxRows`), so a list of
+// 20,000 conversations costs the page a few dozen rows per screen, never the whole table.
+
+export interface PropertySummary {
+  propertyId: string
+  name: string
+  timeZone: string
+  checkoutTime: string | null
+  counters: CounterRecord
+}
+
+/** The sidebar: every property with its maintained counters (db/counters.ts), by name. */
+export async function propertySummaries(db: InnboxDb): Promise<PropertySummary[]> {
+  const [properties, counters] = await Promise.all([db.properties.toArray(), db.counters.toArray()])
+  const byProperty = new Map(counters.map((row) => [row.propertyId, row]))
+  return properties
+    .map((row) => ({
+      propertyId: row.propertyId,
+      name: row.name,
+      timeZone: row.property.time_zone,
+      checkoutTime: row.property.checkout_time ?? null,
+      counters: byProperty.get(row.propertyId) ?? {
+        propertyId: row.propertyId,
+        conversations: 0,
+        unreadConversations: 0,
+        unreadMessages: 0,
+        needsReply: 0,
+      },
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export interface InboxSnapshot {
+  conversations: ConversationRecord[]
+  /** Reservation id → whether it is cancelled (the stage filter needs it). */
+  cancelled: Set<string>
+  properties: PropertyRecord[]
+}
+
+/** Everything the list's order depends on, read in one transaction. */
+export function inboxSnapshot(db: InnboxDb): Promise<InboxSnapshot> {
+  return db.transaction('r', [db.conversations, db.reservations, db.properties], async () => {
+    const [conversations, reservations, properties] = await Promise.all([
+      db.conversations.toArray(),
+      db.reservations.toArray(),
+      db.properties.toArray(),
+    ])
+    const cancelled = new Set(
+      reservations.filter((r) => r.reservation.status === 'cancelled').map((r) => r.reservationId),
+    )
+    return { conversations, cancelled, properties }
+  })
+}
+
+/** A page of messages in primary-key order, after `afterId` (the index's first build). */
+export function messagesAfter(
+  db: InnboxDb,
+  afterId: string | null,
+  limit: number,
+): Promise<MessageRecord[]> {
+  const collection =
+    afterId === null ? db.messages.orderBy(':id') : db.messages.where(':id').above(afterId)
+  return collection.limit(limit).toArray()
+}
+
+export function countMessages(db: InnboxDb): Promise<number> {
+  return db.messages.count()
+}
+
+/** The messages of a few conversations, grouped by conversation. */
+export function messagesOfConversations(
+  db: InnboxDb,
+  conversationIds: readonly string[],
+): Promise<Map<string, MessageRecord[]>> {
+  return db.transaction('r', db.messages, async () => {
+    const lists = await Promise.all(
+      conversationIds.map((id) =>
+        db.messages
+          .where('[conversationId+timestamp]')
+          .between([id, Number.NEGATIVE_INFINITY], [id, Number.POSITIVE_INFINITY], true, true)
+          .toArray(),
+      ),
+    )
+    return new Map(conversationIds.map((id, index) => [id, lists[index] ?? []]))
+  })
+}
+
+export interface InboxRow {
+  conversation: ConversationRecord
+  reservation: ReservationRecord | undefined
+  /** The message a search matched, when one did. */
+  match: MessageRecord | undefined
+}
+
+/** The rows on screen, with their reservation and matched message; missing ids are skipped. */
+export async function inboxRows(
+  db: InnboxDb,
+  conversationIds: readonly string[],
+  matchIds: readonly string[] = [],
+): Promise<Map<string, InboxRow>> {
+  const conversations = await db.conversations.bulkGet([...conversationIds])
+  const present = conversations.filter((row): row is ConversationRecord => row !== undefined)
+  const reservationIds = present.map((row) => row.reservationId ?? '')
+  const [reservations, matches] = await Promise.all([
+    db.reservations.bulkGet(reservationIds),
+    db.messages.bulkGet([...matchIds]),
+  ])
+  const matchByConversation = new Map(
+    matches.filter((m): m is MessageRecord => m !== undefined).map((m) => [m.conversationId, m]),
+  )
+  const rows = new Map<string, InboxRow>()
+  present.forEach((conversation, index) => {
+    rows.set(conversation.conversationId, {
+      conversation,
+      reservation: reservations[index],
+      match: matchByConversation.get(conversation.conversationId),
+    })
+  })
+  return rows
+}

@@ -1,0 +1,48 @@
+import type { InnboxDb, StoreError } from '@/db'
+import type { ListQuery } from './list-model'
+import type { FromReadModel, ToReadModel } from './protocol'
+import { InboxReadModel } from './read-model'
+
+// The read model behind a message port: it answers the latest query at once, and again
+// (at most every RERUN_MS) whenever the store changes, so the list follows the store live.
+
+const RERUN_MS = 120
+
+export function createQueryHost(db: InnboxDb, post: (message: FromReadModel) => void) {
+  let active: { id: number; query: ListQuery } | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  function run(): void {
+    if (!active) return
+    post({ type: 'result', id: active.id, result: model.query(active.query) })
+  }
+
+  function changed(): void {
+    if (timer !== null) return
+    timer = setTimeout(() => {
+      timer = null
+      run()
+    }, RERUN_MS)
+  }
+
+  const model = new InboxReadModel(db, changed, (error) => {
+    const failure = error as StoreError
+    post({ type: 'failed', code: failure.code, message: failure.message })
+  })
+  model.start()
+
+  return {
+    receive(message: ToReadModel): void {
+      if (message.type === 'query') {
+        active = { id: message.id, query: message.query }
+        run()
+      } else if (message.type === 'stats') {
+        post({ type: 'stats', id: message.id, stats: model.stats() })
+      }
+    },
+    stop(): void {
+      if (timer !== null) clearTimeout(timer)
+      model.stop()
+    },
+  }
+}

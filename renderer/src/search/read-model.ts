@@ -1,0 +1,287 @@
+import type { InnboxDb, ConversationRecord, MessageRecord, LiveSubscription } from '@/db'
+import { observeQuery, toStoreError } from '@/db'
+import {
+  inboxSnapshot,
+  messagesAfter,
+  messagesOfConversations,
+  countMessages,
+  type InboxSnapshot,
+} from '@/db/inbox-queries'
+import { propertyToday } from '@shared/stays'
+import {
+  comparatorFor,
+  matchesFilters,
+  type ListEntry,
+  type ListQuery,
+  type PropertyClock,
+} from './list-model'
+import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
+
+// The inbox's read model: the list's entries and the full-text index, kept in step with the
+// store by a live query (Dexie tells other threads of every write), answering list queries.
+// It runs in a worker in the app (search/client.ts) so the page never reads 20,000 rows.
+//
+// The index is built once by reading every message in key order, then kept up to date per
+// conversation: a conversation whose last message, hydration, name or property changed is read
+// again (its new messages added). A message added to the middle of a conversation without
+// changing any of these (a backfill) is found at the next start.
+
+export interface ListResult {
+  /** False until the first read of the store has answered. */
+  loaded: boolean
+  /** Conversation ids in list order (while searching, the best matches only). */
+  ids: string[]
+  /** How many conversations the list has (while searching, how many matched). */
+  total: number
+  /** While searching: the matched message of each id (null: the guest's name matched). */
+  matches: (string | null)[] | null
+  /** The folded search terms, for highlighting. */
+  terms: string[]
+  index: IndexProgress
+  /** Time the read model took to answer, in ms. */
+  tookMs: number
+}
+
+export interface IndexProgress {
+  ready: boolean
+  indexedMessages: number
+  totalMessages: number
+}
+
+export interface ReadModelStats extends IndexStats {
+  ready: boolean
+  /** Time of the first build, from the first snapshot to the last message indexed. */
+  buildMs: number | null
+  lastSearchMs: number | null
+}
+
+const SCAN_PAGE = 2_000
+const REINDEX_BATCH = 100
+
+export class InboxReadModel {
+  private readonly entries = new Map<string, ListEntry>()
+  private readonly properties = new Map<string, PropertyClock>()
+  private readonly fingerprints = new Map<string, string>()
+  private readonly nameKeys = new Map<string, string>()
+  private readonly index = new TextIndex()
+  private readonly queue = new Set<string>()
+  private subscription: LiveSubscription | null = null
+  private scanned = false
+  private scanning = false
+  private pumping = false
+  private closed = false
+  private loaded = false
+  private progress: IndexProgress = { ready: false, indexedMessages: 0, totalMessages: 0 }
+  private buildStartedAt = 0
+  private buildMs: number | null = null
+  private lastSearchMs: number | null = null
+
+  constructor(
+    private readonly db: InnboxDb,
+    private readonly onChange: () => void,
+    private readonly onFailure: (error: unknown) => void,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  start(): void {
+    this.buildStartedAt = this.clock()
+    this.subscription = observeQuery(
+      () => inboxSnapshot(this.db),
+      (snapshot) => this.apply(snapshot),
+      (error) => this.fail(error),
+    )
+  }
+
+  stop(): void {
+    this.closed = true
+    this.subscription?.unsubscribe()
+  }
+
+  query(query: ListQuery): ListResult {
+    const started = this.clock()
+    const scope = query.propertyId === 'all' ? null : query.propertyId
+    const todays = new Map<string, string>()
+    const today = (entry: ListEntry) => {
+      let value = todays.get(entry.propertyId)
+      if (value === undefined) {
+        const zone = this.properties.get(entry.propertyId)?.timeZone ?? 'UTC'
+        value = propertyToday(query.now, zone)
+        todays.set(entry.propertyId, value)
+      }
+      return value
+    }
+    const keep = (entry: ListEntry | undefined): entry is ListEntry =>
+      entry !== undefined &&
+      (scope === null || entry.propertyId === scope) &&
+      matchesFilters(entry, query.filters, this.properties.get(entry.propertyId), query.now)
+
+    if (query.search.trim() !== '') {
+      const outcome = this.index.search(query.search, {
+        now: query.now,
+        accept: (id) => keep(this.entries.get(id)),
+        ...(scope ? { propertyIds: [scope] } : {}),
+      })
+      const ids = outcome.hits.map((hit) => hit.conversationId)
+      const matches = outcome.hits.map((hit) => hit.messageId)
+      this.lastSearchMs = this.clock() - started
+      return {
+        loaded: this.loaded,
+        ids,
+        total: outcome.total,
+        matches,
+        terms: outcome.terms,
+        index: { ...this.progress },
+        tookMs: this.lastSearchMs,
+      }
+    }
+    const rows = [...this.entries.values()].filter(keep)
+    rows.sort(comparatorFor(query.sort, query.now, today))
+    return {
+      loaded: this.loaded,
+      ids: rows.map((entry) => entry.conversationId),
+      total: rows.length,
+      matches: null,
+      terms: [],
+      index: { ...this.progress },
+      tookMs: this.clock() - started,
+    }
+  }
+
+  stats(): ReadModelStats {
+    return {
+      ...this.index.stats(),
+      ready: this.progress.ready,
+      buildMs: this.buildMs,
+      lastSearchMs: this.lastSearchMs,
+    }
+  }
+
+  private apply(snapshot: InboxSnapshot): void {
+    if (this.closed) return
+    this.loaded = true
+    this.properties.clear()
+    for (const row of snapshot.properties) {
+      this.properties.set(row.propertyId, {
+        timeZone: row.property.time_zone,
+        checkoutTime: row.property.checkout_time ?? null,
+      })
+    }
+    const seen = new Set<string>()
+    for (const conversation of snapshot.conversations) {
+      const id = conversation.conversationId
+      seen.add(id)
+      this.entries.set(id, entryOf(conversation, snapshot.cancelled))
+      const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
+      if (this.nameKeys.get(id) !== nameKey) {
+        this.nameKeys.set(id, nameKey)
+        this.index.setConversation(id, conversation.propertyId, conversation.guestName)
+      }
+      const fingerprint = fingerprintOf(conversation)
+      const previous = this.fingerprints.get(id)
+      if (previous === fingerprint) continue
+      this.fingerprints.set(id, fingerprint)
+      // Before the first build, the build itself reads every message already stored.
+      if (this.scanning || this.scanned || previous !== undefined) this.queue.add(id)
+    }
+    for (const id of [...this.entries.keys()]) {
+      if (seen.has(id)) continue
+      this.entries.delete(id)
+      this.fingerprints.delete(id)
+      this.nameKeys.delete(id)
+      this.queue.delete(id)
+      this.index.removeConversation(id)
+    }
+    this.onChange()
+    if (!this.scanned && !this.scanning) void this.scan()
+    else void this.pump()
+  }
+
+  /** The first build: every message, in key order, a page at a time. */
+  private async scan(): Promise<void> {
+    this.scanning = true
+    try {
+      this.progress = { ...this.progress, totalMessages: await countMessages(this.db) }
+      let after: string | null = null
+      for (;;) {
+        if (this.closed) return
+        const page: MessageRecord[] = await messagesAfter(this.db, after, SCAN_PAGE)
+        if (page.length === 0) break
+        this.index.addMessages(page.map(indexedMessage))
+        after = page.at(-1)!.messageId
+        this.progress = {
+          ...this.progress,
+          indexedMessages: this.progress.indexedMessages + page.length,
+        }
+        this.onChange()
+      }
+      this.index.settle()
+      this.scanned = true
+      this.buildMs = this.clock() - this.buildStartedAt
+      this.progress = {
+        ready: true,
+        indexedMessages: this.progress.indexedMessages,
+        totalMessages: Math.max(this.progress.totalMessages, this.progress.indexedMessages),
+      }
+      this.onChange()
+    } catch (error) {
+      this.fail(error)
+    } finally {
+      this.scanning = false
+    }
+    await this.pump()
+  }
+
+  /** Reads changed conversations again, a batch at a time, until none are waiting. */
+  private async pump(): Promise<void> {
+    if (!this.scanned || this.pumping) return
+    this.pumping = true
+    try {
+      while (this.queue.size > 0 && !this.closed) {
+        const batch = [...this.queue].slice(0, REINDEX_BATCH)
+        for (const id of batch) this.queue.delete(id)
+        const messages = await messagesOfConversations(this.db, batch)
+        for (const [id, list] of messages) {
+          if (this.entries.has(id)) this.index.setMessages(id, list.map(indexedMessage))
+        }
+        this.onChange()
+      }
+    } catch (error) {
+      this.fail(error)
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.closed) return
+    this.onFailure(toStoreError(error))
+  }
+}
+
+function indexedMessage(row: MessageRecord): IndexedMessage {
+  return {
+    messageId: row.messageId,
+    conversationId: row.conversationId,
+    timestamp: row.timestamp,
+    content: row.message.content,
+  }
+}
+
+function fingerprintOf(row: ConversationRecord): string {
+  return `${row.lastMessageId ?? ''}|${row.lastActivityAt}|${row.hydrated}`
+}
+
+export function entryOf(row: ConversationRecord, cancelled: ReadonlySet<string>): ListEntry {
+  return {
+    conversationId: row.conversationId,
+    propertyId: row.propertyId,
+    requestToBook: row.conversationType === 'request_to_book',
+    cancelled: row.reservationId !== null && cancelled.has(row.reservationId),
+    checkin: row.checkin,
+    checkout: row.checkout,
+    lastActivityAt: row.lastActivityAt,
+    needsReply: row.needsReply === 1,
+    replyDeadline: row.replyDeadline,
+    unread: row.unreadCount > 0,
+  }
+}

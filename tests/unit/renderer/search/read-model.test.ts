@@ -1,0 +1,222 @@
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  applyConversationUpdates,
+  purgeConversations,
+  readCounters,
+  writeProperties,
+  writeReservations,
+  type InnboxDb,
+} from '@/db'
+import { noFilters, type ListQuery } from '@/search/list-model'
+import { InboxReadModel, type ListResult } from '@/search/read-model'
+import { DAY, HOUR, T0, freshDb, message, property, reservation } from '../db/builders'
+
+// The read model over a real (fake-indexeddb) store: it builds its index from what is stored,
+// then follows every write the way the app's worker does.
+
+let db: InnboxDb
+let model: InboxReadModel
+const failures: unknown[] = []
+
+const query = (patch: Partial<ListQuery> = {}): ListQuery => ({
+  propertyId: 'all',
+  filters: { ...noFilters },
+  sort: 'replyDeadline',
+  search: '',
+  now: T0,
+  ...patch,
+})
+
+async function settled(check: (result: ListResult) => void, patch: Partial<ListQuery> = {}) {
+  await vi.waitFor(() => {
+    const result = model.query(query(patch))
+    expect(result.loaded && result.index.ready).toBe(true)
+    check(result)
+  })
+}
+
+let factory: IDBFactory
+
+beforeEach(async () => {
+  factory = new IDBFactory()
+  db = freshDb(factory)
+  await writeProperties(db, [property('p1'), property('p2', { time_zone: 'Asia/Bangkok' })])
+  await writeReservations(db, 'p1', [
+    reservation('r1', { propertyId: 'p1', conversationId: 'c1', guest_name: 'Inês Carvalho' }),
+    reservation('r2', {
+      propertyId: 'p1',
+      conversationId: 'c2',
+      guest_name: 'Tom Baker',
+      status: 'cancelled',
+      cancelled_at: new Date(T0 - DAY).toISOString(),
+    }),
+  ])
+  await writeReservations(db, 'p2', [
+    reservation('r3', { propertyId: 'p2', conversationId: 'c3', guest_name: 'สมชาย แสงทอง' }),
+  ])
+  await applyConversationUpdates(db, [
+    {
+      conversationId: 'c1',
+      messages: [
+        message({
+          id: 'm1',
+          conversationId: 'c1',
+          propertyId: 'p1',
+          content: 'Há estacionamento perto do hotel?',
+          at: T0 - 3 * HOUR,
+        }),
+      ],
+    },
+    {
+      conversationId: 'c2',
+      messages: [
+        message({
+          id: 'm2',
+          conversationId: 'c2',
+          propertyId: 'p1',
+          content: 'Late check-in please',
+          at: T0 - 30 * HOUR,
+        }),
+        message({
+          id: 'm3',
+          conversationId: 'c2',
+          propertyId: 'p1',
+          from: 'property',
+          content: 'Of course!',
+          at: T0 - 29 * HOUR,
+        }),
+      ],
+    },
+    {
+      conversationId: 'c3',
+      messages: [
+        message({
+          id: 'm4',
+          conversationId: 'c3',
+          propertyId: 'p2',
+          content: 'ห้องพักสะอาดมาก ขอบคุณครับ',
+          at: T0 - DAY,
+        }),
+      ],
+    },
+  ])
+  failures.length = 0
+  model = new InboxReadModel(
+    db,
+    () => {},
+    (error) => failures.push(error),
+  )
+  model.start()
+})
+
+afterEach(() => {
+  model.stop()
+  db.close()
+})
+
+describe('the inbox read model', () => {
+  it('lists every stored conversation, owed replies first', async () => {
+    await settled((result) => {
+      // c3's guest wrote first: its 14 days end first.
+      expect(result.ids).toEqual(['c3', 'c1', 'c2'])
+      expect(result.total).toBe(3)
+      expect(result.matches).toBeNull()
+    })
+  })
+
+  it("lists one property's conversations, as many as its counters say", async () => {
+    const counters = new Map((await readCounters(db)).map((row) => [row.propertyId, row]))
+    await settled((result) => expect(result.total).toBe(counters.get('p1')!.conversations), {
+      propertyId: 'p1',
+    })
+    await settled((result) => expect(result.total).toBe(counters.get('p1')!.needsReply), {
+      propertyId: 'p1',
+      filters: { ...noFilters, needsReply: true },
+    })
+    await settled((result) => expect(result.total).toBe(counters.get('p1')!.unreadConversations), {
+      propertyId: 'p1',
+      filters: { ...noFilters, unread: true },
+    })
+  })
+
+  it('knows a cancelled stay from its reservation', async () => {
+    await settled((result) => expect(result.ids).toEqual(['c2']), {
+      filters: { ...noFilters, stage: 'cancelled' },
+    })
+  })
+
+  it('finds message text and guest names, in any script, with the matched message', async () => {
+    await settled(
+      (result) => {
+        expect(result.ids).toEqual(['c1'])
+        expect(result.matches).toEqual(['m1'])
+        expect(result.terms).toEqual(['estacionamento'])
+      },
+      { search: 'Estacionamento' },
+    )
+    await settled((result) => expect(result.matches).toEqual([null]), { search: 'ines' })
+    await settled((result) => expect(result.ids).toEqual(['c3']), { search: 'ห้อง' })
+    await settled((result) => expect(result.ids).toEqual(['c3']), { search: 'สมชาย' })
+  })
+
+  it('searches within the selected property and filters', async () => {
+    await settled((result) => expect(result.ids).toEqual([]), { search: 'ห้อง', propertyId: 'p1' })
+    await settled((result) => expect(result.ids).toEqual(['c2']), {
+      search: 'late',
+      filters: { ...noFilters, stage: 'cancelled' },
+    })
+  })
+
+  it('follows new messages and new conversations as they are written', async () => {
+    await settled(() => {})
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c2',
+        messages: [
+          message({
+            id: 'm5',
+            conversationId: 'c2',
+            propertyId: 'p1',
+            content: 'Can we bring our dog?',
+            at: T0 - HOUR,
+          }),
+        ],
+      },
+      {
+        conversationId: 'c9',
+        propertyId: 'p2',
+        messages: [
+          message({
+            id: 'm6',
+            conversationId: 'c9',
+            propertyId: 'p2',
+            content: 'Where is the pool?',
+            at: T0,
+          }),
+        ],
+      },
+    ])
+    await settled((result) => expect(result.ids).toEqual(['c2']), { search: 'dog' })
+    await settled((result) => expect(result.ids).toEqual(['c9']), { search: 'pool' })
+    await settled((result) => expect(result.total).toBe(4))
+  })
+
+  it('forgets purged conversations, in the list and in the search', async () => {
+    await settled(() => {})
+    await purgeConversations(db, ['c1'], T0)
+    await settled((result) => expect(result.ids).not.toContain('c1'))
+    await settled((result) => expect(result.ids).toEqual([]), { search: 'estacionamento' })
+  })
+
+  it('reports its index measurements', async () => {
+    await settled(() => {})
+    const stats = model.stats()
+    expect(stats.ready).toBe(true)
+    expect(stats.documents).toBe(7)
+    expect(stats.buildMs).toBeGreaterThanOrEqual(0)
+    expect(stats.approximateBytes).toBeGreaterThan(0)
+    expect(failures).toEqual([])
+  })
+})
