@@ -1,4 +1,5 @@
 import type common from './en/common.json'
+import type conversation from './en/conversation.json'
 import type inbox from './en/inbox.json'
 import type menu from './en/menu.json'
 import type policy from './en/policy.json'
@@ -11,6 +12,7 @@ import type templates from './en/templates.json'
  */
 export interface SourceResources {
   common: typeof common
+  conversation: typeof conversation
   inbox: typeof inbox
   menu: typeof menu
   policy: typeof policy
@@ -22,6 +24,7 @@ export type Namespace = keyof SourceResources
 
 export const namespaces: readonly Namespace[] = [
   'common',
+  'conversation',
   'inbox',
   'menu',
   'policy',

@@ -1,0 +1,288 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { downscaleToFit, type ImageOps } from '@/composables/imageDownscale'
+import { acceptedImageType, fileKindOf, jpegName, type FileKind } from '@/composables/photoBytes'
+import { useLiveQuery } from '@/composables/useLiveQuery'
+import { acknowledgeConflict, enqueueSend, readDraft, replyConflict, saveDraft } from '@/db'
+import {
+  DEFAULT_POLICY_CONFIG,
+  evaluateSend,
+  policyConversationFrom,
+  type ImageType,
+  type SendDecision,
+} from '@shared/policy'
+import { useConversationStore } from './conversation'
+import { useInboxStore } from './inbox'
+import { useSyncStore } from './sync'
+
+export interface ComposerPhoto {
+  id: string
+  fileName: string
+  bytes: Uint8Array
+  kind: FileKind
+  /** What the bytes are (rule 4), null when not JPEG or PNG. */
+  type: ImageType | null
+  previewUrl: string | null
+  /** Set while being shrunk, and after: the size before. */
+  shrinking: boolean
+  shrunkFrom: number | null
+  shrinkError: 'undecodable' | 'cannotFit' | null
+  /** [ours] Files too big to even open (bigger than any photo worth shrinking). */
+  tooLargeToOpen: boolean
+}
+
+/** Debounce of the draft save: often enough to survive a crash, rarely enough not to churn. */
+export const DRAFT_SAVE_DELAY_MS = 400
+/** [ours] Files above this are not read into memory at all. */
+export const MAX_OPEN_BYTES = 64 * 1024 * 1024
+
+/**
+ * The reply being written: its draft saved as you type and restored after a restart, its
+ * photos checked by their bytes, the policy's live decision on exactly the text that will be
+ * sent, the "another desk replied" check, and send = outbox record first, then a flush.
+ */
+export const useComposerStore = defineStore('composer', () => {
+  const sync = useSyncStore()
+  const inbox = useInboxStore()
+  const open = useConversationStore()
+  const text = ref('')
+  const ready = ref(false)
+  const sendError = shallowRef<unknown>(null)
+  // Photos are session state per conversation (drafts keep text only): switching away keeps them.
+  const photosByConversation = new Map<string, ComposerPhoto[]>()
+  const photos = shallowRef<ComposerPhoto[]>([])
+  let imageOps: ImageOps | undefined
+
+  // Draft writes run one after another, so a late save can never recreate a sent draft.
+  let writes: Promise<unknown> = Promise.resolve()
+  let pending: {
+    conversationId: string
+    text: string
+    timer: ReturnType<typeof setTimeout>
+  } | null = null
+
+  function queueWrite(write: () => Promise<unknown>): Promise<unknown> {
+    writes = writes.then(write).catch((error: unknown) => (sendError.value = error))
+    return writes
+  }
+
+  function flushDraft(): Promise<unknown> {
+    const db = sync.db
+    if (!pending || !db) return writes
+    const { conversationId, text: draft, timer } = pending
+    clearTimeout(timer)
+    pending = null
+    return queueWrite(() => saveDraft(db, conversationId, draft, Date.now()))
+  }
+
+  /** The textbox's input: shown at once, saved shortly after the typing pauses. */
+  function updateText(value: string): void {
+    text.value = value
+    const conversationId = inbox.selectedConversationId
+    if (!conversationId || !ready.value) return
+    if (pending) clearTimeout(pending.timer)
+    const timer = setTimeout(() => void flushDraft(), DRAFT_SAVE_DELAY_MS)
+    pending = { conversationId, text: value, timer }
+  }
+
+  watch(
+    [() => inbox.selectedConversationId, () => sync.db],
+    async ([id, db]) => {
+      void flushDraft()
+      ready.value = false
+      text.value = ''
+      sendError.value = null
+      photos.value = id ? (photosByConversation.get(id) ?? []) : []
+      if (!id || !db) return
+      await writes
+      const draft = await readDraft(db, id)
+      if (inbox.selectedConversationId !== id) return
+      text.value = draft?.text ?? ''
+      ready.value = true
+    },
+    { immediate: true },
+  )
+  onScopeDispose(() => {
+    void flushDraft()
+    for (const list of photosByConversation.values()) list.forEach(revoke)
+  })
+
+  const conflicts = useLiveQuery(
+    () => ({ db: sync.db, id: inbox.selectedConversationId }),
+    ({ db, id }) => (db && id ? replyConflict(db, id) : Promise.resolve([])),
+    [],
+  ).value
+
+  /** Exactly what Send would send: the policy judges this, not what the textbox shows. */
+  const outgoingText = computed(() => text.value.trim())
+  /** The policy's decision on `text` with `attachments` now; null until the property is known. */
+  function judge(
+    draftText: string,
+    attachments: readonly { fileName: string; bytes: Uint8Array }[] = [],
+  ): SendDecision | null {
+    const conversation = open.conversation
+    const property = open.property
+    if (!conversation || !property) return null
+    const facts = policyConversationFrom({
+      property: property.property,
+      reservation: open.reservation?.reservation ?? null,
+      messages: open.messages,
+      conversationType: conversation.conversationType,
+    })
+    const list = attachments.map(({ fileName, bytes }) => ({ fileName, bytes }))
+    return evaluateSend(facts, { text: draftText, attachments: list }, open.now)
+  }
+  const decision = computed(() => judge(outgoingText.value, photos.value))
+  const hasConflict = computed(() => conflicts.value.length > 0)
+  const busy = computed(() => photos.value.some((p) => p.shrinking))
+  const canSend = computed(
+    () => ready.value && !busy.value && decision.value?.allowed === true && !hasConflict.value,
+  )
+
+  function setPhotos(next: ComposerPhoto[]): void {
+    photos.value = next
+    const id = inbox.selectedConversationId
+    if (id) photosByConversation.set(id, next)
+  }
+
+  function revoke(photo: ComposerPhoto): void {
+    if (photo.previewUrl) URL.revokeObjectURL(photo.previewUrl)
+  }
+
+  function photoFrom(fileName: string, bytes: Uint8Array, tooLargeToOpen = false): ComposerPhoto {
+    const type = acceptedImageType(bytes)
+    const blobBytes = bytes as Uint8Array<ArrayBuffer>
+    return {
+      id: crypto.randomUUID(),
+      fileName,
+      bytes: markRaw(bytes),
+      kind: fileKindOf(bytes),
+      type,
+      previewUrl: type ? URL.createObjectURL(new Blob([blobBytes], { type })) : null,
+      shrinking: false,
+      shrunkFrom: null,
+      shrinkError: null,
+      tooLargeToOpen,
+    }
+  }
+
+  /** From the file picker or a drop; every file is judged by its bytes (rule 4). */
+  async function addFiles(files: readonly File[]): Promise<void> {
+    const id = inbox.selectedConversationId
+    if (!id) return
+    const added = await Promise.all(
+      files.map(async (file) =>
+        file.size > MAX_OPEN_BYTES
+          ? photoFrom(file.name, new Uint8Array(0), true)
+          : photoFrom(file.name, new Uint8Array(await file.arrayBuffer())),
+      ),
+    )
+    if (inbox.selectedConversationId !== id) return added.forEach(revoke)
+    setPhotos([...photos.value, ...added])
+  }
+
+  function removePhoto(photoId: string): void {
+    const photo = photos.value.find((p) => p.id === photoId)
+    if (photo) revoke(photo)
+    setPhotos(photos.value.filter((p) => p.id !== photoId))
+  }
+
+  function replacePhoto(photoId: string, change: (photo: ComposerPhoto) => ComposerPhoto): void {
+    setPhotos(photos.value.map((p) => (p.id === photoId ? change(p) : p)))
+  }
+
+  /** The one-click "shrink to fit" for a photo over the limit: re-encoded as JPEG ≤ 1 MB. */
+  async function shrinkPhoto(photoId: string): Promise<boolean> {
+    const photo = photos.value.find((p) => p.id === photoId)
+    if (!photo?.type) return false
+    replacePhoto(photoId, (p) => ({ ...p, shrinking: true, shrinkError: null }))
+    const max = DEFAULT_POLICY_CONFIG.maxAttachmentBytes
+    const result = await downscaleToFit(photo.bytes, photo.type, max, imageOps)
+    if (!photos.value.some((p) => p.id === photoId)) return false
+    if (!result.ok) {
+      replacePhoto(photoId, (p) => ({ ...p, shrinking: false, shrinkError: result.code }))
+      return false
+    }
+    const shrunk = photoFrom(jpegName(photo.fileName), result.bytes)
+    revoke(photo)
+    replacePhoto(photoId, () => ({ ...shrunk, id: photoId, shrunkFrom: photo.bytes.byteLength }))
+    return true
+  }
+
+  /** Another desk replied since the draft started: the user saw it and keeps their draft. */
+  async function acknowledgeReplies(): Promise<void> {
+    const db = sync.db
+    const id = inbox.selectedConversationId
+    if (!db || !id) return
+    await flushDraft()
+    await queueWrite(() => acknowledgeConflict(db, id))
+  }
+
+  /**
+   * Queues the message (outbox first, then a flush). `despiteReplies` is the user's choice
+   * to send although another desk replied meanwhile.
+   */
+  async function send({ despiteReplies = false } = {}): Promise<boolean> {
+    const db = sync.db
+    const conversation = open.conversation
+    const allowed = ready.value && !busy.value && decision.value?.allowed === true
+    if (!db || !conversation || !allowed || (hasConflict.value && !despiteReplies)) return false
+    const content = outgoingText.value
+    const attachments = photos.value.flatMap((p) =>
+      p.type ? [{ fileName: p.fileName, fileType: p.type, bytes: p.bytes }] : [],
+    )
+    const sent = photos.value
+    const previousText = text.value
+    if (pending) clearTimeout(pending.timer)
+    pending = null
+    // Cleared at once; the queued message appears in the timeline from the outbox.
+    text.value = ''
+    setPhotos([])
+    try {
+      await writes
+      const target = {
+        propertyId: conversation.propertyId,
+        conversationId: conversation.conversationId,
+      }
+      await enqueueSend(db, { ...target, content, attachments }, { now: Date.now() })
+    } catch (error) {
+      sendError.value = error
+      if (inbox.selectedConversationId === conversation.conversationId) {
+        text.value = previousText
+        setPhotos(sent)
+      }
+      return false
+    }
+    sent.forEach(revoke)
+    sendError.value = null
+    void sync.flushOutbox()
+    return true
+  }
+
+  /** Tests replace the canvas (happy-dom has none). */
+  function setImageOps(ops: ImageOps | undefined): void {
+    imageOps = ops
+  }
+
+  return {
+    text,
+    ready,
+    photos,
+    outgoingText,
+    decision,
+    judge,
+    conflicts,
+    hasConflict,
+    canSend,
+    busy,
+    sendError,
+    updateText,
+    flushDraft,
+    addFiles,
+    removePhoto,
+    shrinkPhoto,
+    acknowledgeReplies,
+    send,
+    setImageOps,
+  }
+})
