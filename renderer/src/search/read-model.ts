@@ -1,5 +1,5 @@
-import type { InnboxDb, ConversationRecord, MessageRecord, LiveSubscription } from '@/db'
-import { observeQuery, toStoreError } from '@/db'
+import type { InnboxDb, ConversationRecord, MessageRecord } from '@/db'
+import { toStoreError } from '@/db'
 import {
   inboxSnapshot,
   messagesAfter,
@@ -7,6 +7,7 @@ import {
   countMessages,
   type InboxSnapshot,
 } from '@/db/inbox-queries'
+import { onTablesChanged } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
   comparatorFor,
@@ -18,8 +19,11 @@ import {
 import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 
 // The inbox's read model: the list's entries and the full-text index, kept in step with the
-// store by a live query (Dexie tells other threads of every write), answering list queries.
-// It runs in a worker in the app (search/client.ts) so the page never reads 20,000 rows.
+// store, answering list queries. It runs in a worker in the app (search/client.ts) so the page
+// never reads 20,000 rows. It reads the store again after writes (Dexie tells other threads of
+// every write), but not after every one: at most once per READ_GAP_MS, or twice the time the last
+// read took. Reading 20,000 rows holds a transaction on the tables the sync writes to, and a
+// first sync commits a page every few hundred milliseconds: reading after each would halve it.
 //
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
@@ -57,6 +61,8 @@ export interface ReadModelStats extends IndexStats {
 
 const SCAN_PAGE = 2_000
 const REINDEX_BATCH = 100
+const READ_GAP_MS = 250
+const SNAPSHOT_TABLES = ['conversations', 'reservations', 'properties']
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
@@ -65,7 +71,12 @@ export class InboxReadModel {
   private readonly nameKeys = new Map<string, string>()
   private readonly index = new TextIndex()
   private readonly queue = new Set<string>()
-  private subscription: LiveSubscription | null = null
+  private unsubscribe: (() => void) | null = null
+  private reading = false
+  private dirty = false
+  private readTimer: ReturnType<typeof setTimeout> | null = null
+  private lastReadMs = 0
+  private lastReadEnd = Number.NEGATIVE_INFINITY
   private scanned = false
   private scanning = false
   private pumping = false
@@ -85,16 +96,46 @@ export class InboxReadModel {
 
   start(): void {
     this.buildStartedAt = this.clock()
-    this.subscription = observeQuery(
-      () => inboxSnapshot(this.db),
-      (snapshot) => this.apply(snapshot),
-      (error) => this.fail(error),
-    )
+    this.unsubscribe = onTablesChanged(this.db, SNAPSHOT_TABLES, () => this.schedule())
+    void this.read()
   }
 
   stop(): void {
     this.closed = true
-    this.subscription?.unsubscribe()
+    this.unsubscribe?.()
+    if (this.readTimer !== null) clearTimeout(this.readTimer)
+  }
+
+  /** A write happened: read again soon, once, however many writes come meanwhile. */
+  private schedule(): void {
+    if (this.closed) return
+    if (this.reading) {
+      this.dirty = true
+      return
+    }
+    if (this.readTimer !== null) return
+    const gap = Math.max(READ_GAP_MS, 2 * this.lastReadMs)
+    const wait = Math.max(0, this.lastReadEnd + gap - this.clock())
+    this.readTimer = setTimeout(() => {
+      this.readTimer = null
+      void this.read()
+    }, wait)
+  }
+
+  private async read(): Promise<void> {
+    this.reading = true
+    this.dirty = false
+    const started = this.clock()
+    try {
+      this.apply(await inboxSnapshot(this.db))
+    } catch (error) {
+      this.fail(error)
+    } finally {
+      this.reading = false
+      this.lastReadEnd = this.clock()
+      this.lastReadMs = this.lastReadEnd - started
+    }
+    if (this.dirty) this.schedule()
   }
 
   query(query: ListQuery): ListResult {

@@ -210,6 +210,40 @@ describe('the inbox read model', () => {
     await settled((result) => expect(result.ids).toEqual([]), { search: 'estacionamento' })
   })
 
+  it('reads the store again after a burst of writes once, not once per write', async () => {
+    await settled(() => {})
+    let changes = 0
+    const counted = new InboxReadModel(
+      db,
+      () => (changes += 1),
+      (error) => failures.push(error),
+    )
+    counted.start()
+    await vi.waitFor(() => expect(counted.query(query()).index.ready).toBe(true))
+    changes = 0
+    for (let i = 0; i < 20; i++) {
+      await applyConversationUpdates(db, [
+        {
+          conversationId: `burst${i}`,
+          propertyId: 'p2',
+          messages: [
+            message({
+              id: `b${i}`,
+              conversationId: `burst${i}`,
+              propertyId: 'p2',
+              content: `burst ${i}`,
+            }),
+          ],
+        },
+      ])
+    }
+    await vi.waitFor(() => expect(counted.query(query()).total).toBe(23))
+    await vi.waitFor(() => expect(counted.query(query({ search: 'burst' })).total).toBe(20))
+    // One read per burst (and one reindex pass after it), give or take the timing of the burst.
+    expect(changes).toBeLessThan(8)
+    counted.stop()
+  })
+
   it('reports its index measurements', async () => {
     await settled(() => {})
     const stats = model.stats()

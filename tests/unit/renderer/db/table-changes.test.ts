@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { applyConversationUpdates, type InnboxDb } from '@/db'
+import { onTablesChanged } from '@/db/table-changes'
+import { T0, freshDb, message } from './builders'
+
+let db: InnboxDb
+beforeEach(() => {
+  db = freshDb()
+})
+afterEach(() => db.close())
+
+describe('table change signals', () => {
+  it('tell of committed writes to the watched tables only, until unsubscribed', async () => {
+    await db.open()
+    const listener = vi.fn()
+    const stop = onTablesChanged(db, ['conversations'], listener)
+    await db.templates.put({
+      templateId: 't1',
+      propertyId: null,
+      name: 'Hi',
+      body: 'Hi',
+      updatedAt: T0,
+    })
+    expect(listener).not.toHaveBeenCalled()
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        messages: [message({ id: 'm1', conversationId: 'c1', propertyId: 'p1' })],
+      },
+    ])
+    await vi.waitFor(() => expect(listener).toHaveBeenCalled())
+    stop()
+    listener.mockClear()
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c2',
+        messages: [message({ id: 'm2', conversationId: 'c2', propertyId: 'p1' })],
+      },
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('ignore writes to another store of the same tables', async () => {
+    const other = freshDb()
+    const listener = vi.fn()
+    const stop = onTablesChanged(db, ['conversations'], listener)
+    await applyConversationUpdates(other, [
+      {
+        conversationId: 'c1',
+        messages: [message({ id: 'm1', conversationId: 'c1', propertyId: 'p1' })],
+      },
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(listener).not.toHaveBeenCalled()
+    stop()
+    other.close()
+  })
+})
