@@ -81,9 +81,11 @@ async function openConversation(page: Page, guestName: string): Promise<void> {
 
 async function waitForFirstSync(page: Page): Promise<void> {
   // The outbox drains once the first sync is over: a reply written before then waits, queued.
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Up to date', {
-    timeout: 60_000,
-  })
+  // "Last sync" appears only once a sync has finished (idle alone also reads "Up to date").
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText(
+    /Up to date.*Last sync/,
+    { timeout: 60_000 },
+  )
 }
 
 const conversation = (page: Page) => page.getByRole('region', { name: 'Conversation', exact: true })
