@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import InboxPage from '@/features/inbox/InboxPage.vue'
+import ReservationsPage from '@/features/reservations/ReservationsPage.vue'
 import SettingsPage from '@/features/settings/SettingsPage.vue'
 
 // Hash history: the Electron app loads from file://, where path URLs cannot be served.
@@ -7,6 +8,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'inbox', component: InboxPage },
+    { path: '/reservations', name: 'reservations', component: ReservationsPage },
     { path: '/settings', name: 'settings', component: SettingsPage },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
