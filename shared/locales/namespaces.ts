@@ -3,7 +3,9 @@ import type conversation from './en/conversation.json'
 import type inbox from './en/inbox.json'
 import type menu from './en/menu.json'
 import type policy from './en/policy.json'
+import type reservations from './en/reservations.json'
 import type settings from './en/settings.json'
+import type shortcuts from './en/shortcuts.json'
 import type templates from './en/templates.json'
 
 /**
@@ -16,7 +18,9 @@ export interface SourceResources {
   inbox: typeof inbox
   menu: typeof menu
   policy: typeof policy
+  reservations: typeof reservations
   settings: typeof settings
+  shortcuts: typeof shortcuts
   templates: typeof templates
 }
 
@@ -28,6 +32,8 @@ export const namespaces: readonly Namespace[] = [
   'inbox',
   'menu',
   'policy',
+  'reservations',
   'settings',
+  'shortcuts',
   'templates',
 ]
