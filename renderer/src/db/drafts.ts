@@ -1,7 +1,7 @@
 import { messagesOf } from './messages'
 import { outboxOf } from './outbox'
 import type { InnboxDb } from './schema'
-import type { DraftRecord, MessageRecord } from './records'
+import type { DraftRecord, MessageOrigin, MessageRecord } from './records'
 import { writeTx } from './tx'
 
 // Drafts per conversation, saved as the user types, kept across restarts. A draft remembers the
@@ -12,12 +12,13 @@ export function readDraft(db: InnboxDb, conversationId: string): Promise<DraftRe
   return db.drafts.get(conversationId)
 }
 
-/** Saves the text; an empty text removes the draft. */
+/** Saves the text (and the template it came from); an empty text removes the draft. */
 export function saveDraft(
   db: InnboxDb,
   conversationId: string,
   text: string,
   now: number,
+  origin: MessageOrigin | null = null,
 ): Promise<void> {
   return writeTx(db, [db.drafts, db.conversations], async () => {
     if (text.trim() === '') {
@@ -34,6 +35,7 @@ export function saveDraft(
       basePropertyMessageAt: existing
         ? existing.basePropertyMessageAt
         : (conversation?.lastPropertyMessageAt ?? null),
+      ...(origin ? { origin } : {}),
     })
   })
 }

@@ -1,7 +1,7 @@
 import { applyConversationUpdates, writeTables } from './conversations'
 import { conversationRange } from './messages'
 import type { InnboxDb } from './schema'
-import type { OutboxAction, OutboxAttachment, OutboxRecord } from './records'
+import type { MessageOrigin, OutboxAction, OutboxAttachment, OutboxRecord } from './records'
 import { writeTx } from './tx'
 
 // The outbox: every action that must reach the platform is first a record here, with an id
@@ -17,8 +17,10 @@ export interface OutboxTarget {
 
 export interface EnqueueOptions {
   now: number
-  /** Injected by tests; otherwise a random UUID. */
+  /** Injected by tests, or a scheduled send's idempotency key; otherwise a random UUID. */
   id?: string
+  /** The template (and rule) the message came from, for the audit trail. */
+  origin?: MessageOrigin
 }
 
 export function outboxOf(db: InnboxDb, conversationId: string): Promise<OutboxRecord[]> {
@@ -37,7 +39,7 @@ function enqueue(
   db: InnboxDb,
   target: OutboxTarget,
   action: OutboxAction,
-  { now, id }: EnqueueOptions,
+  { now, id, origin }: EnqueueOptions,
   effect?: () => Promise<unknown>,
 ): Promise<OutboxRecord> {
   return writeTx(db, [...writeTables(db), db.drafts], async () => {
@@ -55,6 +57,7 @@ function enqueue(
       failure: null,
       messageId: null,
       sentAt: null,
+      ...(origin ? { origin } : {}),
     }
     await db.outbox.add(record)
     await effect?.()
@@ -62,22 +65,28 @@ function enqueue(
   })
 }
 
-/** Queues a message; the conversation's draft goes in the same transaction, never before. */
+/**
+ * Queues a message; the conversation's draft goes in the same transaction, never before —
+ * unless `keepDraft` (a scheduled send must not take what staff are writing).
+ */
 export function enqueueSend(
   db: InnboxDb,
   target: OutboxTarget & {
     content: string
     attachments?: readonly Omit<OutboxAttachment, 'attachmentId'>[]
+    keepDraft?: boolean
   },
   options: EnqueueOptions,
 ): Promise<OutboxRecord> {
-  const { content, attachments = [], ...where } = target
+  const { content, attachments = [], keepDraft = false, ...where } = target
   const action: OutboxAction = {
     kind: 'send',
     content,
     attachments: attachments.map((a) => ({ ...a, attachmentId: null })),
   }
-  return enqueue(db, where, action, options, () => db.drafts.delete(where.conversationId))
+  return enqueue(db, where, action, options, () =>
+    keepDraft ? Promise.resolve() : db.drafts.delete(where.conversationId),
+  )
 }
 
 /** Sets or clears "no reply needed"; the conversation shows it at once. */

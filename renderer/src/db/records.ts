@@ -8,6 +8,13 @@ import type {
   Reservation,
 } from '@shared/platform'
 import type { PolicyReason } from '@shared/policy'
+import type {
+  PlaceholderKey,
+  PropertyFacts,
+  RuleTrigger,
+  ScheduleRule,
+  Template,
+} from '@shared/templates'
 
 // The rows of the local store. Ids are the platform's string ids; instants are epoch ms numbers
 // so that indexes order them; booleans that are indexed are 0 | 1 (IndexedDB cannot index booleans).
@@ -128,6 +135,18 @@ export interface OutboxRecord {
   /** The platform's id of the sent message. */
   messageId: string | null
   sentAt: number | null
+  /** The template (and scheduled rule) that wrote it: the audit trail the conversation shows. */
+  origin?: MessageOrigin
+}
+
+/** Which template, and which scheduled rule if any, produced a message (issue 8). */
+export interface MessageOrigin {
+  templateId: string
+  /** The name when the message was written, so the trail stays true after a rename. */
+  templateName: string
+  ruleId: string | null
+  /** The rule's trigger when it fired ("2 days before check-in, at 10:00"). */
+  trigger: RuleTrigger | null
 }
 
 export interface DraftRecord {
@@ -138,6 +157,8 @@ export interface DraftRecord {
   updatedAt: number
   /** The conversation's latest property message when the draft started (another desk's reply). */
   basePropertyMessageAt: number | null
+  /** Set while the draft came from a template or a scheduled rule ("prepare a draft"). */
+  origin?: MessageOrigin
 }
 
 export interface TranslationRecord {
@@ -149,12 +170,62 @@ export interface TranslationRecord {
   translatedAt: number
 }
 
+/** A message template (shared/templates), saved as written: a draft may still hold errors. */
 export interface TemplateRecord {
   templateId: string
-  propertyId: string | null
-  name: string
-  body: string
+  template: Template
   updatedAt: number
+}
+
+export interface ScheduleRuleRecord {
+  ruleId: string
+  templateId: string
+  rule: ScheduleRule
+  updatedAt: number
+  /**
+   * Since when the rule sends as it stands: set when it is made, switched on, or its timing
+   * changes. A message that came due before this is not caught up (a new "after booking" rule
+   * must not write to every guest who booked months ago).
+   */
+  activeSince: number
+}
+
+export interface PropertyFactsRecord {
+  propertyId: string
+  facts: PropertyFacts
+  updatedAt: number
+}
+
+/** What became of one rule's message for one reservation; at most one row each (issue 8). */
+export type ScheduledSendStatus = 'sent' | 'drafted' | 'skipped' | 'expired'
+
+export type ScheduledSkip =
+  /** The policy refused the text (window closed, links off…): its blocking reasons. */
+  | { reason: 'policy'; reasons: PolicyReason[] }
+  /** Placeholders without a value for this reservation: a guest never gets a gap. */
+  | { reason: 'missingValues'; keys: PlaceholderKey[] }
+  /** "Prepare a draft" found staff already writing in that conversation. */
+  | { reason: 'draftInUse' }
+  /** Someone chose Skip in the Upcoming view. */
+  | { reason: 'byStaff' }
+
+export interface ScheduledSendRecord {
+  /** `scheduledSendKey(ruleId, reservationId)`: also the outbox record's id when sent. */
+  key: string
+  ruleId: string
+  templateId: string
+  reservationId: string
+  propertyId: string
+  conversationId: string
+  status: ScheduledSendStatus
+  /** Set exactly when `status` is `skipped`. */
+  skip: ScheduledSkip | null
+  dueAt: number
+  /** When it stops making sense: a queued message still unsent then is taken back. */
+  expiresAt: number
+  decidedAt: number
+  /** The scheduler, or staff from the Upcoming view (skip, send now, edit). */
+  decidedBy: 'scheduler' | 'staff'
 }
 
 export interface SettingRecord {

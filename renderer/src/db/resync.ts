@@ -1,12 +1,22 @@
 import type { DexieOptions } from 'dexie'
+import { upgradeTemplateRow } from './migrations/0003-templates-and-schedules'
 import { openInnboxDb } from './open'
-import type { DraftRecord, OutboxRecord, SettingRecord, TemplateRecord } from './records'
+import type {
+  DraftRecord,
+  OutboxRecord,
+  PropertyFactsRecord,
+  ScheduledSendRecord,
+  ScheduleRuleRecord,
+  SettingRecord,
+  TemplateRecord,
+} from './records'
 import { DEFAULT_DB_NAME } from './schema'
 
 // "Resync": start the offline store again from the platform when it cannot be opened (made by
 // a newer Innbox, damaged) or cannot be read. Everything the platform holds comes back with
 // the next sync; what only this desk holds is carried over: the outbox (unsent messages and
-// tags — never lost, ARCHITECTURE.md "Push"), drafts, templates and settings.
+// tags — never lost, ARCHITECTURE.md "Push"), drafts, templates, schedule rules, property facts,
+// the record of scheduled sends (without it a rule could send again) and settings.
 //
 // The old store is read with plain IndexedDB (no schema: it may be of another version). The
 // records are first written to a separate backup database, then the store is deleted, made
@@ -34,10 +44,31 @@ interface Carried {
   outbox: OutboxRecord[]
   drafts: DraftRecord[]
   templates: TemplateRecord[]
+  scheduleRules: ScheduleRuleRecord[]
+  propertyFacts: PropertyFactsRecord[]
+  scheduledSends: ScheduledSendRecord[]
   settings: SettingRecord[]
 }
 
-const CARRIED_TABLES = ['outbox', 'drafts', 'templates', 'settings'] as const
+const CARRIED_TABLES = [
+  'outbox',
+  'drafts',
+  'templates',
+  'scheduleRules',
+  'propertyFacts',
+  'scheduledSends',
+  'settings',
+] as const
+
+const emptyCarried = (): Carried => ({
+  outbox: [],
+  drafts: [],
+  templates: [],
+  scheduleRules: [],
+  propertyFacts: [],
+  scheduledSends: [],
+  settings: [],
+})
 const OUTBOX_STATES = new Set(['queued', 'sending', 'unknown', 'sent', 'failed'])
 const ACTION_KINDS = new Set(['send', 'setNoReplyNeeded', 'clearNoReplyNeeded', 'markRead'])
 
@@ -63,10 +94,15 @@ export async function resyncStore(options: ResyncOptions = {}): Promise<ResyncOu
     const opened = await openInnboxDb({ name, dexie: options.dexie, storage: null })
     if (!opened.ok) return { ok: false, reason: 'failed', message: opened.error.message }
     const { db } = opened
-    await db.transaction('rw', [db.outbox, db.drafts, db.templates, db.settings], async () => {
+    const tables = CARRIED_TABLES.map((table) => db.table(table))
+    await db.transaction('rw', tables, async () => {
       await db.outbox.bulkPut(carried.outbox)
       await db.drafts.bulkPut(carried.drafts)
-      await db.templates.bulkPut(carried.templates)
+      // A store older than version 3 holds templates in their first shape.
+      await db.templates.bulkPut(carried.templates.map(upgradeTemplateRow) as TemplateRecord[])
+      await db.scheduleRules.bulkPut(carried.scheduleRules)
+      await db.propertyFacts.bulkPut(carried.propertyFacts)
+      await db.scheduledSends.bulkPut(carried.scheduledSends)
       await db.settings.bulkPut(carried.settings)
     })
     db.close()
@@ -113,6 +149,9 @@ function merge(backup: Carried | null, current: Carried): Carried {
     outbox: union(backup.outbox, current.outbox, (r) => String((r as { id?: unknown }).id)),
     drafts: union(backup.drafts, current.drafts, (r) => r.conversationId),
     templates: union(backup.templates, current.templates, (r) => r.templateId),
+    scheduleRules: union(backup.scheduleRules ?? [], current.scheduleRules, (r) => r.ruleId),
+    propertyFacts: union(backup.propertyFacts ?? [], current.propertyFacts, (r) => r.propertyId),
+    scheduledSends: union(backup.scheduledSends ?? [], current.scheduledSends, (r) => r.key),
     settings: union(backup.settings, current.settings, (r) => r.key),
   }
 }
@@ -140,7 +179,7 @@ function openRaw(
 }
 
 async function readCarried(factory: IDBFactory, name: string): Promise<Carried> {
-  const carried: Carried = { outbox: [], drafts: [], templates: [], settings: [] }
+  const carried = emptyCarried()
   const db = await openRaw(factory, name)
   try {
     const present = CARRIED_TABLES.filter((table) => db.objectStoreNames.contains(table))

@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import * as initial from './migrations/0001-initial'
 import * as maintainedCounters from './migrations/0002-maintained-counters'
+import * as templatesAndSchedules from './migrations/0003-templates-and-schedules'
 import type {
   AttachmentRecord,
   ConversationRecord,
@@ -8,8 +9,11 @@ import type {
   DraftRecord,
   MessageRecord,
   OutboxRecord,
+  PropertyFactsRecord,
   PropertyRecord,
   ReservationRecord,
+  ScheduledSendRecord,
+  ScheduleRuleRecord,
   SettingRecord,
   SyncStateRecord,
   TemplateRecord,
@@ -35,6 +39,9 @@ export class InnboxDb extends Dexie {
   settings!: Table<SettingRecord, string>
   syncState!: Table<SyncStateRecord, string>
   counters!: Table<CounterRecord, string>
+  scheduleRules!: Table<ScheduleRuleRecord, string>
+  propertyFacts!: Table<PropertyFactsRecord, string>
+  scheduledSends!: Table<ScheduledSendRecord, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     // Strict durability for every transaction: the queue is confirmed and the outbox is sent
@@ -47,8 +54,11 @@ export class InnboxDb extends Dexie {
     this.version(maintainedCounters.version)
       .stores(maintainedCounters.stores)
       .upgrade(maintainedCounters.upgrade)
+    this.version(templatesAndSchedules.version)
+      .stores(templatesAndSchedules.stores)
+      .upgrade(templatesAndSchedules.upgrade)
   }
 }
 
 /** The latest schema version; a store written by a newer build cannot be opened by this one. */
-export const SCHEMA_VERSION = maintainedCounters.version
+export const SCHEMA_VERSION = templatesAndSchedules.version

@@ -7,11 +7,15 @@ import {
   InnboxDb,
   markSending,
   saveDraft,
+  savePropertyFacts,
+  saveRule,
+  saveTemplate,
   writeProperties,
   type OutboxRecord,
 } from '@/db'
 import { RESYNC_BACKUP_DB, isOutboxRecord, resyncStore } from '@/db/resync'
 import { T0, message, property } from './builders'
+import { facts, rule, template } from './template-builders'
 
 // "Resync" starts the store again from the platform; what only this desk holds must survive,
 // above all the outbox: an unsent message is never lost (ARCHITECTURE.md, "Push").
@@ -42,12 +46,22 @@ async function fill(): Promise<OutboxRecord[]> {
   )
   await markSending(db, sending.id, T0 + 2)
   await saveDraft(db, 'c1', 'Dear guest,', T0)
-  await db.templates.put({
+  await saveTemplate(db, template('t1', { name: 'Welcome' }), T0)
+  await saveRule(db, rule('r1', 't1'), T0)
+  await savePropertyFacts(db, facts('p1', { checkInFrom: '14:00' }), T0)
+  await db.scheduledSends.put({
+    key: 'scheduled:r1:res1',
+    ruleId: 'r1',
     templateId: 't1',
-    propertyId: null,
-    name: 'Welcome',
-    body: 'Hi',
-    updatedAt: T0,
+    reservationId: 'res1',
+    propertyId: 'p1',
+    conversationId: 'c1',
+    status: 'skipped',
+    skip: { reason: 'byStaff' },
+    dueAt: T0,
+    expiresAt: T0 + 1,
+    decidedAt: T0,
+    decidedBy: 'staff',
   })
   await db.settings.put({ key: 'notifications', value: { p1: false } })
   const outbox = await db.outbox.toArray()
@@ -65,7 +79,7 @@ afterEach(async () => {
 })
 
 describe('resync', () => {
-  it('empties what the platform will send again and keeps the outbox, drafts, templates and settings', async () => {
+  it('empties what the platform will send again and keeps the outbox, drafts, templates, rules, facts, scheduled sends and settings', async () => {
     const outbox = await fill()
     const outcome = await resyncStore({ name, dexie: dexie() })
     expect(outcome).toEqual({ ok: true, keptOutbox: 2, keptDrafts: 1 })
@@ -76,7 +90,10 @@ describe('resync', () => {
     expect(await db.counters.count()).toBe(0)
     expect(await db.outbox.toArray()).toEqual(outbox)
     expect((await db.drafts.get('c1'))?.text).toBe('Dear guest,')
-    expect(await db.templates.get('t1')).toMatchObject({ name: 'Welcome' })
+    expect(await db.templates.get('t1')).toMatchObject({ template: { name: 'Welcome' } })
+    expect(await db.scheduleRules.get('r1')).toMatchObject({ templateId: 't1' })
+    expect(await db.propertyFacts.get('p1')).toMatchObject({ facts: { checkInFrom: '14:00' } })
+    expect(await db.scheduledSends.get('scheduled:r1:res1')).toMatchObject({ status: 'skipped' })
     expect(await db.settings.get('notifications')).toEqual({
       key: 'notifications',
       value: { p1: false },
@@ -102,6 +119,45 @@ describe('resync', () => {
     await db.open()
     expect(db.verno).toBeLessThan(99)
     expect(await db.outbox.toArray()).toEqual(outbox)
+    db.close()
+  })
+
+  it('carries templates of a version 1 store over in the current shape', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.open(name, 10)
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('templates', { keyPath: 'templateId' })
+        request.result.createObjectStore('outbox', { keyPath: 'id' })
+      }
+      request.onsuccess = () => {
+        const raw = request.result
+        const tx = raw.transaction('templates', 'readwrite')
+        tx.objectStore('templates').put({
+          templateId: 'old',
+          propertyId: 'p1',
+          name: 'Parking',
+          body: 'Park at the back.',
+          updatedAt: T0,
+        })
+        tx.oncomplete = () => {
+          raw.close()
+          resolve()
+        }
+      }
+      request.onerror = () => reject(request.error)
+    })
+    const outcome = await resyncStore({ name, dexie: dexie() })
+    expect(outcome).toMatchObject({ ok: true })
+    const db = open()
+    expect((await db.templates.get('old'))?.template).toEqual({
+      id: 'old',
+      name: 'Parking',
+      topic: 'other',
+      propertyIds: ['p1'],
+      defaultLanguage: 'en',
+      variants: [{ language: 'en', body: 'Park at the back.' }],
+      active: false,
+    })
     db.close()
   })
 

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { applyConversationUpdates, type InnboxDb } from '@/db'
+import { applyConversationUpdates, saveTemplate, type InnboxDb } from '@/db'
 import { onTablesChanged } from '@/db/table-changes'
 import { T0, freshDb, message } from './builders'
+import { template } from './template-builders'
 
 let db: InnboxDb
 beforeEach(() => {
@@ -15,13 +16,7 @@ describe('table change signals', () => {
     await db.open()
     const listener = vi.fn()
     const stop = onTablesChanged(db, ['conversations'], listener)
-    await db.templates.put({
-      templateId: 't1',
-      propertyId: null,
-      name: 'Hi',
-      body: 'Hi',
-      updatedAt: T0,
-    })
+    await saveTemplate(db, template('t1'), T0)
     expect(listener).not.toHaveBeenCalled()
     await applyConversationUpdates(db, [
       {
