@@ -19,6 +19,14 @@ export const faultSettingsSchema = z.strictObject({
   outage: z.boolean().optional(),
   /** Share of queue confirmations after which one confirmed message is delivered again. */
   redelivery_rate: z.number().min(0).max(1).optional(),
+  /**
+   * Only requests with these HTTP methods are struck (latency included); absent means all.
+   * `["POST"]` cuts sends and uploads while reads still work, as in a crash after the write.
+   */
+  methods: z
+    .array(z.enum(['GET', 'POST', 'PUT', 'DELETE']))
+    .min(1)
+    .optional(),
 })
 export type FaultSettings = z.infer<typeof faultSettingsSchema>
 
@@ -31,8 +39,10 @@ export type FaultDecision =
 /** Decides, per request, which fault (if any) strikes. */
 export function decideFault(
   faults: FaultSettings,
+  method: string,
   random: () => number = Math.random,
 ): FaultDecision {
+  if (!faultsApplyTo(faults, method)) return { kind: 'none' }
   if (faults.outage) return { kind: 'cut' }
   if (faults.drop_rate && random() < faults.drop_rate) {
     return faults.drop_after_commit ? { kind: 'cut_after_commit' } : { kind: 'cut' }
@@ -43,4 +53,9 @@ export function decideFault(
     return { kind: 'error', status, retryAfterS }
   }
   return { kind: 'none' }
+}
+
+/** Whether the fault profile covers a request with this HTTP method. */
+export function faultsApplyTo(faults: FaultSettings, method: string): boolean {
+  return !faults.methods || (faults.methods as readonly string[]).includes(method)
 }

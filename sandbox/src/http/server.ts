@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises'
 import { API_VERSIONS, TOKEN_EXCHANGE_PATH, type ApiVersion } from '../../../shared/platform'
 import { authenticate, exchangeToken } from '../auth'
-import { decideFault } from '../faults'
+import { decideFault, faultsApplyTo } from '../faults'
 import type { SandboxRuntime } from '../runtime'
 import { parseJson, readBody } from './body'
 import { ApiError } from './errors'
@@ -68,8 +68,10 @@ async function handleApi(
   ruid: string,
 ): Promise<void> {
   const { runtime } = app
-  const fault = decideFault(runtime.faults)
-  if (runtime.faults.latency_ms) await sleep(runtime.faults.latency_ms)
+  const fault = decideFault(runtime.faults, request.method ?? 'GET')
+  if (runtime.faults.latency_ms && faultsApplyTo(runtime.faults, request.method ?? 'GET')) {
+    await sleep(runtime.faults.latency_ms)
+  }
   if (fault.kind === 'cut') return void request.socket.destroy()
   if (fault.kind === 'error') {
     const limited = fault.status === 429

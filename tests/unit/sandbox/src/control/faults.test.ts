@@ -54,6 +54,33 @@ describe('injected faults', () => {
     expect(contents).not.toContain('lost before')
   })
 
+  it('strikes only the listed methods: a send is cut after commit while reads still answer', async () => {
+    const ids = await createStay(box)
+    const path = `/properties/${ids.propertyId}/conversations/${ids.conversationId}`
+    await box.control('POST', '/faults', {
+      drop_rate: 1,
+      drop_after_commit: true,
+      methods: ['POST'],
+    })
+    expect((await box.api('GET', path)).status).toBe(200)
+    await expect(
+      box.api('POST', path, { body: { message: { content: 'only the answer is lost' } } }),
+    ).rejects.toThrow()
+    await box.control('POST', '/faults', { latency_ms: 300, methods: ['DELETE'] })
+    const started = Date.now()
+    await box.api('GET', path)
+    expect(Date.now() - started).toBeLessThan(250)
+    await box.control('POST', '/faults', {})
+    const contents = (
+      (await box.control('GET', '/sent')).body.messages as { content: string }[]
+    ).map((m) => m.content)
+    expect(contents).toContain('only the answer is lost')
+  })
+
+  it('refuses an unknown method in the filter', async () => {
+    expect((await box.control('POST', '/faults', { methods: ['PATCH'] })).status).toBe(400)
+  })
+
   it('never touches the control API', async () => {
     await box.control('POST', '/faults', { outage: true })
     expect((await box.control('GET', '/clock')).status).toBe(200)
