@@ -8,6 +8,7 @@ import { createOutboxDrain, type DrainReport } from './outbox-drain'
 import type { SyncPort } from './port'
 import { hydrateStubs, pullListDiff, pullQueue, type SyncMode } from './pull'
 import { runRetentionIfDue } from './retention'
+import { createScheduledSends } from './scheduled-sends'
 import {
   createScheduler,
   windowEvent,
@@ -18,8 +19,9 @@ import {
 import { createStatus, type SyncStatus } from './status'
 
 // The sync engine: ties pull, bootstrap, outbox drain, retention and the scheduler together
-// behind a small API for a Pinia store. One run: retention (if due) → outbox drain → properties →
-// bootstrap (until done) → reservations → new messages (queue or list diff) → stubs read whole.
+// behind a small API for a Pinia store. One run: retention (if due) → scheduled sends (due ones
+// into the outbox) → outbox drain → properties → bootstrap (until done) → reservations → new
+// messages (queue or list diff) → stubs read whole.
 
 export interface EngineConfig {
   /** `queue` for a desk alone on its account; `listDiff` when desks share one (PLATFORM.md). */
@@ -64,6 +66,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   })
   const locks = options.locks ?? defaultLocks()
   const drainer = createOutboxDrain(ctx, { parallel: config.drainParallel, locks })
+  const scheduledSends = createScheduledSends(ctx)
   const scheduler = createScheduler({
     run,
     now: ctx.now,
@@ -87,6 +90,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     status.set({ state: 'syncing' })
     try {
       await runRetentionIfDue(ctx, { force: trigger === 'start' })
+      await scheduledSends.run()
       const drained = await drainer.drain()
       if (drained.stoppedBy) return fail(drained.stoppedBy, drained)
       // A record came due or the user queued one: the drain was all that was asked for.

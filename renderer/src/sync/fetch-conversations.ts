@@ -1,3 +1,4 @@
+import { conversationRef } from './port'
 import { applyConversationUpdates, purgeConversations, type ConversationUpdate } from '@/db'
 import type { Conversation, ConversationSummary } from '@shared/platform'
 import { mapLimit } from './concurrency'
@@ -41,7 +42,7 @@ export async function fetchConversations(
   const fetched: Fetched = { updates: [], expired: [], failure: null }
   await mapLimit(refs, parallel, async (ref) => {
     if (fetched.failure) return
-    const answer = await ctx.port.conversations.get(ref)
+    const answer = await ctx.port.conversations.get(conversationRef(ref))
     if (answer.ok) {
       fetched.updates.push(conversationUpdate(answer.value, ref.propertyId, true))
       return

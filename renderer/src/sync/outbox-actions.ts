@@ -1,3 +1,4 @@
+import { conversationRef } from './port'
 import { saveUploadedAttachment, type OutboxRecord } from '@/db'
 import type { SyncContext } from './context'
 import type { PortError, PortResult } from './port'
@@ -13,7 +14,7 @@ async function participantOf(ctx: SyncContext, record: OutboxRecord): Promise<st
   const row = await ctx.db.conversations.get(record.conversationId)
   const known = row?.participants.find((p) => p.metadata.participant_type === 'property')
   if (known) return known.participant_id
-  const answer = await ctx.port.conversations.get(record)
+  const answer = await ctx.port.conversations.get(conversationRef(record))
   if (!answer.ok) return null
   return (
     answer.value.participants.find((p) => p.metadata.participant_type === 'property')

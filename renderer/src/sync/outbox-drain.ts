@@ -1,3 +1,4 @@
+import { conversationRef } from './port'
 import {
   applyConversationUpdates,
   markFailed,
@@ -131,7 +132,7 @@ export function createOutboxDrain(ctx: SyncContext, options: DrainOptions = {}) 
 
   /** Answers 'skipped' when the record was not sent and may be sent now. */
   async function reconcile(record: OutboxRecord, report: DrainReport): Promise<Outcome> {
-    const answer = await ctx.port.conversations.get(record)
+    const answer = await ctx.port.conversations.get(conversationRef(record))
     const now = ctx.now()
     if (!answer.ok) {
       const failure = classify(answer.error)

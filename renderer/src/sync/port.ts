@@ -44,6 +44,14 @@ export interface ConversationRef {
   conversationId: string
 }
 
+/**
+ * Exactly the reference fields of a row or outbox record: the Node side validates arguments
+ * strictly, so passing the whole record would be refused as an invalid argument.
+ */
+export function conversationRef(of: ConversationRef): ConversationRef {
+  return { propertyId: of.propertyId, conversationId: of.conversationId }
+}
+
 export type TagArgs =
   | (ConversationRef & { tag: 'no_reply_needed' })
   | (ConversationRef & { tag: 'message_read'; messageIds: string[]; participantId: string })

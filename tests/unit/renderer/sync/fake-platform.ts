@@ -5,6 +5,7 @@ import type {
   Property,
   Reservation,
 } from '@shared/platform'
+import { invokeContract } from '@shared/bridge/contract'
 import type { PolicyReason } from '@shared/policy'
 import type { PortError, PortResult, SyncPort, TagArgs } from '@/sync'
 import { conversation as conversationOf, iso, message as messageOf } from '../db/builders'
@@ -221,7 +222,7 @@ export function createFakePlatform(clock: FakeClock, { pageSize = 2 } = {}) {
   }
 
   return {
-    port,
+    port: enforceContract(port),
     calls,
     queue,
     conversations,
@@ -267,3 +268,28 @@ export function createFakePlatform(clock: FakeClock, { pageSize = 2 } = {}) {
 }
 
 export type FakePlatform = ReturnType<typeof createFakePlatform>
+
+/**
+ * Every call is checked against the bridge contract's argument schema, as the Node side checks
+ * it: a call the real desk would refuse (an extra field, a wrong type) fails the test loudly
+ * instead of passing against a lenient fake.
+ */
+function enforceContract(port: SyncPort): SyncPort {
+  const checked: Record<string, Record<string, (...args: unknown[]) => unknown>> = {}
+  for (const [domain, methods] of Object.entries(port)) {
+    checked[domain] = {}
+    for (const [name, method] of Object.entries(
+      methods as Record<string, (...args: unknown[]) => unknown>,
+    )) {
+      const channel = `${domain}:${name}` as keyof typeof invokeContract
+      checked[domain][name] = (...args: unknown[]) => {
+        const verdict = invokeContract[channel].args.safeParse(args)
+        if (!verdict.success) {
+          throw new Error(`${channel} called outside the bridge contract: ${verdict.error.message}`)
+        }
+        return method(...args)
+      }
+    }
+  }
+  return checked as unknown as SyncPort
+}
