@@ -1,6 +1,16 @@
 import { deflateSync } from 'node:zlib'
-import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import {
+  book,
+  conversation,
+  guestWrites,
+  LISBON,
+  LYON,
+  openConversation,
+  sent,
+  unreadConversations,
+  waitForFirstSync,
+} from './platform-helpers'
 
 // The conversation pane against the web host and its embedded sandbox platform: open (read),
 // reply (outbox → platform, exactly once), "No reply needed", photos shrunk to fit, hostile
@@ -8,96 +18,6 @@ import { expect, test } from './fixtures'
 
 // Each test waits for the desk's first sync of the demo seed before it starts.
 test.describe.configure({ timeout: 90_000 })
-
-const LISBON = '4012001'
-/** The demo seed's Lyon apartments: the platform switched links off there (rule 5). */
-const LYON = '4012003'
-
-interface Booking {
-  conversationId: string
-  propertyId: string
-  guestName: string
-}
-
-async function sandboxToday(request: APIRequestContext, sandboxUrl: string): Promise<number> {
-  const clock = await (await request.get(`${sandboxUrl}/sandbox/clock`)).json()
-  return Date.parse(clock.now)
-}
-
-const day = (instant: number, offsetDays: number) =>
-  new Date(instant + offsetDays * 86_400_000).toISOString().slice(0, 10)
-
-/** A booking made two days ago for a stay in three days, on the platform before the desk starts. */
-async function book(
-  request: APIRequestContext,
-  sandboxUrl: string,
-  propertyId: string,
-  guestName: string,
-): Promise<Booking> {
-  const now = await sandboxToday(request, sandboxUrl)
-  const response = await request.post(`${sandboxUrl}/sandbox/reservations`, {
-    data: {
-      property_id: propertyId,
-      guest_name: guestName,
-      guest_language: 'fr',
-      booked_at: new Date(now - 2 * 86_400_000).toISOString(),
-      checkin: day(now, 3),
-      checkout: day(now, 5),
-      status: 'confirmed',
-    },
-  })
-  expect(response.ok()).toBe(true)
-  const { conversation_id: conversationId } = await response.json()
-  return { conversationId, propertyId, guestName }
-}
-
-async function guestWrites(
-  request: APIRequestContext,
-  sandboxUrl: string,
-  booking: Booking,
-  content: string,
-): Promise<void> {
-  const response = await request.post(`${sandboxUrl}/sandbox/guest-messages`, {
-    data: { property_id: booking.propertyId, conversation_id: booking.conversationId, content },
-  })
-  expect(response.ok()).toBe(true)
-}
-
-async function sent(request: APIRequestContext, sandboxUrl: string) {
-  const answer = await (await request.get(`${sandboxUrl}/sandbox/sent`)).json()
-  return answer.messages as { conversation_id: string; content: string; attachment_ids: string[] }[]
-}
-
-/** Finds the guest through the search box and opens the conversation from the list. */
-async function openConversation(page: Page, guestName: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search messages' }).fill(guestName)
-  const row = page
-    .getByRole('list', { name: 'Conversations' })
-    .getByRole('listitem', { name: new RegExp(`^${guestName}`) })
-  await expect(row).toBeVisible({ timeout: 20_000 })
-  await row.getByRole('button').click()
-  await expect(conversation(page).getByRole('heading', { name: guestName })).toBeVisible()
-}
-
-async function waitForFirstSync(page: Page): Promise<void> {
-  // The outbox drains once the first sync is over: a reply written before then waits, queued.
-  // "Last sync" appears only once a sync has finished (idle alone also reads "Up to date").
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText(
-    /Up to date.*Last sync/,
-    { timeout: 60_000 },
-  )
-}
-
-const conversation = (page: Page) => page.getByRole('region', { name: 'Conversation', exact: true })
-
-async function unreadConversations(page: Page): Promise<number> {
-  const all = page
-    .getByRole('navigation', { name: 'Properties', exact: true })
-    .getByRole('button', { name: /^All properties/ })
-  // The accessible name: the visible figure is hidden from it, the sentence is not.
-  const name = await all.ariaSnapshot()
-  return Number(/(\d+) unread conversation/.exec(name)?.[1] ?? 0)
-}
 
 /** A PNG of random pixels: noise does not compress, so it stays over 1 MB. */
 function noisyPng(width: number, height: number): Buffer {
