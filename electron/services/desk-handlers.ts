@@ -8,6 +8,8 @@ import type { DesktopNotifier } from './notifications'
 import type { PlatformConnection } from './platform/connection'
 import { createPlatformHandlers } from './platform/handlers'
 import type { SettingsStore } from './settings-store'
+import { createTranslationHandlers } from './translation/handlers'
+import type { TranslationService } from './translation/service'
 
 export interface DeskServices {
   appInfo: AppInfo
@@ -16,6 +18,7 @@ export interface DeskServices {
   accounts: Accounts
   connection: PlatformConnection
   notifier: DesktopNotifier
+  translation: TranslationService
 }
 
 /**
@@ -34,5 +37,6 @@ export function createDeskHandlers(services: DeskServices): BridgeHandlers {
     ...createAccountHandlers(services.accounts, services.connection, services.events),
     ...createPlatformHandlers(services.connection),
     ...createNotificationHandlers(services.notifier, services.events),
+    ...createTranslationHandlers(services.translation, services.events),
   }
 }

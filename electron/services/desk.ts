@@ -17,6 +17,9 @@ import type { PlatformLog } from './logging/platform-log'
 import { PlatformConnection } from './platform/connection'
 import type { ConnectionTuning } from './platform/connection'
 import { SettingsStore } from './settings-store'
+import { TranslationConfigStore } from './translation/config-store'
+import type { TransportOptions } from './translation/http'
+import { TranslationService } from './translation/service'
 
 export interface DeskOptions {
   userDataDir: string
@@ -33,6 +36,8 @@ export interface DeskOptions {
   tuning?: ConnectionTuning
   /** Desktop notifications; the Electron app passes the OS's, the web host has none. */
   notifier?: DesktopNotifier
+  /** The translation services' fetch and time limit: for tests. */
+  translationTransport?: TransportOptions
 }
 
 export interface Desk {
@@ -43,6 +48,7 @@ export interface Desk {
   accounts: Accounts
   connection: PlatformConnection
   embedded: EmbeddedPlatform
+  translation: TranslationService
 }
 
 /** Wires the services once, the same way for the Electron app and the web host. */
@@ -57,10 +63,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     new EmbeddedPlatform(() =>
       startEmbeddedSandbox({ userDataDir: options.userDataDir, control: false }),
     )
+  const secrets = options.secrets ?? new MemorySecrets()
   const accounts = new Accounts(
     new AccountStore(path.join(options.userDataDir, 'accounts.json')),
-    options.secrets ?? new MemorySecrets(),
+    secrets,
     embedded,
+  )
+  // The translation key sits in the same secret store as the accounts', under its own name.
+  const translation = new TranslationService(
+    new TranslationConfigStore(path.join(options.userDataDir, 'translation.json')),
+    secrets,
+    options.translationTransport,
   )
   const connection = new PlatformConnection(
     accounts,
@@ -75,6 +88,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     accounts,
     connection,
     notifier: options.notifier ?? noDesktopNotifier,
+    translation,
   })
-  return { events, settings, appInfo, accounts, connection, embedded, handlers }
+  return { events, settings, appInfo, accounts, connection, embedded, translation, handlers }
 }

@@ -30,6 +30,10 @@ export const invokeChannels = [
   'search:start',
   'search:result',
   'notifications:show',
+  'translation:status',
+  'translation:configure',
+  'translation:test',
+  'translation:translate',
 ] as const
 
 export const eventChannels = [
@@ -38,6 +42,7 @@ export const eventChannels = [
   'platform:statusChanged',
   'accounts:changed',
   'notifications:clicked',
+  'translation:changed',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

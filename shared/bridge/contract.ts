@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { platformEventContract, platformInvokeContract } from './platform-contract'
 import type { BridgeResult } from './result'
+import { translationEventContract, translationInvokeContract } from './translation-contract'
 import {
   appInfoSchema,
   appRouteSchema,
@@ -29,6 +30,7 @@ export const invokeContract = {
    * Notification API itself.
    */
   'notifications:show': { args: z.tuple([desktopNotificationSchema]), result: z.null() },
+  ...translationInvokeContract,
 } satisfies { [C in InvokeChannel]: { args: z.ZodTuple; result: z.ZodType } }
 
 /** Events from the Node side to every open UI, each with its payload schema. */
@@ -40,6 +42,7 @@ export const eventContract = {
   ...platformEventContract,
   /** The user clicked a desktop notification; the window was brought to the front. */
   'notifications:clicked': z.object({ conversationId: z.string() }),
+  ...translationEventContract,
 } satisfies { [E in EventChannel]: z.ZodType }
 
 /** The arguments as a handler receives them: validated, defaults applied. */

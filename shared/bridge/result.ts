@@ -1,4 +1,5 @@
 import type { PolicyReason } from '../policy/reasons'
+import type { TranslationFailure } from './translation-schemas'
 
 /**
  * Every bridge call answers with a result value instead of throwing: errors cross
@@ -78,6 +79,8 @@ export interface BridgeErrorDetails {
   /** `policy_refused`: every reason of the decision, blocking ones first. */
   reasons?: PolicyReason[]
   cause?: TransportCause
+  /** A translation service's failure (issue 9); the UI says it with `translation:errors.*`. */
+  translation?: TranslationFailure
 }
 
 export interface BridgeError {

@@ -26,6 +26,10 @@ export const settingsSchema = z.object({
    * defaulted so snapshots written before it existed stay valid: absent means none muted.
    */
   mutedNotificationProperties: z.array(z.string()).optional(),
+  /** The language guest messages are translated into (issue 9); absent or null: the UI's. */
+  staffLanguage: z.enum(uiLanguages).nullable().optional(),
+  /** Translate every guest message of an open conversation without being asked. */
+  autoTranslate: z.boolean().optional(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -34,6 +38,8 @@ export const settingsPatchSchema = z
   .object({
     language: z.enum(uiLanguages).nullable(),
     mutedNotificationProperties: z.array(z.string().min(1).max(200)).max(10_000),
+    staffLanguage: z.enum(uiLanguages).nullable(),
+    autoTranslate: z.boolean(),
   })
   .partial()
   .strict()
