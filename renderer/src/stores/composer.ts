@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, markRaw, onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { computed, markRaw, onScopeDispose, ref, shallowReactive, shallowRef, watch } from 'vue'
 import { downscaleToFit, type ImageOps } from '@/composables/imageDownscale'
 import { acceptedImageType, fileKindOf, jpegName, type FileKind } from '@/composables/photoBytes'
 import { useLiveQuery } from '@/composables/useLiveQuery'
@@ -135,8 +135,23 @@ export const useComposerStore = defineStore('composer', () => {
   const decision = computed(() => judge(outgoingText.value, photos.value))
   const hasConflict = computed(() => conflicts.value.length > 0)
   const busy = computed(() => photos.value.some((p) => p.shrinking))
+  // Another part of the composer may hold Send for a moment: the reply translation while the
+  // text it is about to put into the box is on its way (never while it is queued offline).
+  const holds = shallowReactive(new Set<string>())
+  const held = computed(() => holds.size > 0)
+  function hold(reason: string, on: boolean): void {
+    if (on) holds.add(reason)
+    else holds.delete(reason)
+  }
+  /** Counts the messages queued by Send, so others can follow (the reply translation resets). */
+  const sentCount = ref(0)
   const canSend = computed(
-    () => ready.value && !busy.value && decision.value?.allowed === true && !hasConflict.value,
+    () =>
+      ready.value &&
+      !busy.value &&
+      !held.value &&
+      decision.value?.allowed === true &&
+      !hasConflict.value,
   )
 
   function setPhotos(next: ComposerPhoto[]): void {
@@ -225,7 +240,7 @@ export const useComposerStore = defineStore('composer', () => {
   async function send({ despiteReplies = false } = {}): Promise<boolean> {
     const db = sync.db
     const conversation = open.conversation
-    const allowed = ready.value && !busy.value && decision.value?.allowed === true
+    const allowed = ready.value && !busy.value && !held.value && decision.value?.allowed === true
     if (!db || !conversation || !allowed || (hasConflict.value && !despiteReplies)) return false
     const content = outgoingText.value
     const attachments = photos.value.flatMap((p) =>
@@ -255,6 +270,7 @@ export const useComposerStore = defineStore('composer', () => {
     }
     sent.forEach(revoke)
     sendError.value = null
+    sentCount.value += 1
     void sync.flushOutbox()
     return true
   }
@@ -275,6 +291,9 @@ export const useComposerStore = defineStore('composer', () => {
     hasConflict,
     canSend,
     busy,
+    held,
+    hold,
+    sentCount,
     sendError,
     updateText,
     flushDraft,
