@@ -50,9 +50,17 @@ function answeredInTime(outcome: GuestMessageOutcome): boolean {
  * instant for a live one. The 30 days are 30 × 24 h, the same length whatever the clocks do.
  */
 export function replyScore(conversations: readonly MetricsConversation[], now: number): ReplyScore {
-  const countable = guestMessageOutcomes(conversations, now)
+  return replyScoreOfOutcomes(guestMessageOutcomes(conversations, now), now)
+}
+
+/** `replyScore` from outcomes already known at `now` (see `outcomesAt` to look back in time). */
+export function replyScoreOfOutcomes(
+  outcomes: readonly GuestMessageOutcome[],
+  now: number,
+): ReplyScore {
+  const countable = outcomes
     .filter((outcome) => !excluded(outcome) && settled(outcome, now))
-    .sort((a, b) => b.receivedAt - a.receivedAt)
+    .sort((a, b) => b.receivedAt - a.receivedAt || a.messageId.localeCompare(b.messageId))
   if (countable.length < SCORE_MINIMUM_MESSAGES) {
     return {
       status: 'notEnoughMessages',

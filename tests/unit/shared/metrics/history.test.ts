@@ -1,0 +1,114 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  dailyReplyScores,
+  guestMessageOutcomes,
+  medianReplyTime,
+  outcomesAt,
+  replyScore,
+  type MetricsConversation,
+} from '@shared/metrics'
+import { conversation, DAY, HOUR, message, NOW, threads } from './builders'
+
+describe('outcomes looked back on', () => {
+  const subject = fc
+    .array(
+      fc.record({
+        guests: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { minLength: 1, maxLength: 4 }),
+        replies: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { maxLength: 3 }),
+        tag: fc.option(fc.integer({ min: 0, max: 60 * DAY })),
+      }),
+      { maxLength: 15 },
+    )
+    .map((facts): MetricsConversation[] =>
+      facts.map((fact, index) =>
+        conversation(
+          [
+            ...fact.guests.map((age) => message('guest', NOW - age)),
+            ...fact.replies.map((age) => message('property', NOW - age)),
+          ],
+          fact.tag === null ? null : { at: NOW - fact.tag },
+          `c-${index}`,
+        ),
+      ),
+    )
+
+  it('equal the outcomes computed at that instant', () => {
+    fc.assert(
+      fc.property(subject, fc.integer({ min: 0, max: 61 * DAY }), (conversations, back) => {
+        const at = NOW - back
+        const sort = (list: { messageId: string }[]) =>
+          [...list].sort((a, b) => a.messageId.localeCompare(b.messageId))
+        expect(sort(outcomesAt(guestMessageOutcomes(conversations, NOW), at))).toEqual(
+          sort(guestMessageOutcomes(conversations, at)),
+        )
+      }),
+    )
+  })
+
+  it('give each day the score replyScore gives at its end', () => {
+    fc.assert(
+      fc.property(subject, (conversations) => {
+        const days = dailyReplyScores(conversations, NOW, 'Europe/Paris', 40)
+        expect(days).toHaveLength(40)
+        for (const day of days) expect(day.score).toEqual(replyScore(conversations, day.at))
+      }),
+      { numRuns: 30 },
+    )
+  })
+})
+
+describe('daily reply scores', () => {
+  it('end each past day at the property clock and take today at now', () => {
+    // NOW is 2024-06-30T12:00Z, 14:00 in Paris (UTC+2 in summer).
+    const days = dailyReplyScores([], NOW, 'Europe/Paris', 3)
+    expect(days.map((day) => day.date)).toEqual(['2024-06-28', '2024-06-29', '2024-06-30'])
+    expect(days[1]?.at).toBe(Date.parse('2024-06-29T22:00:00.000Z') - 1)
+    expect(days[2]?.at).toBe(NOW)
+  })
+
+  it('show the score moving from not enough messages to a figure as the 10th message settles', () => {
+    // One message a day, each answered after 2 hours, the first 11 days ago.
+    const history = Array.from({ length: 11 }, (_, index) => {
+      const at = NOW - (11 - index) * DAY
+      return conversation([message('guest', at), message('property', at + 2 * HOUR)])
+    })
+    const days = dailyReplyScores(history, NOW, 'UTC', 12)
+    // The 12 days are 19 to 30 June; message k arrived at noon on 19 + k June, answered at 14:00.
+    expect(days.map((day) => (day.score.status === 'ready' ? day.score.counted : 0))).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 11, 11,
+    ])
+    expect(days[8]?.score).toMatchObject({ status: 'notEnoughMessages', counted: 9 })
+    expect(days[9]?.score).toMatchObject({ status: 'ready', score: 1, basis: 'last30Days' })
+  })
+})
+
+describe('median reply time over 30 days', () => {
+  it('is the middle wait, or the mean of the two middle ones', () => {
+    const three = [...threads(1, 2 * DAY, HOUR), ...threads(1, 3 * DAY, 3 * HOUR)]
+    three.push(...threads(1, 4 * DAY, 5 * HOUR))
+    expect(medianReplyTime(three, NOW)).toEqual({ medianMs: 3 * HOUR, answered: 3 })
+    const four = [...three, ...threads(1, 5 * DAY, 30 * HOUR)]
+    expect(medianReplyTime(four, NOW)).toEqual({ medianMs: 4 * HOUR, answered: 4 })
+  })
+
+  it('gives every message of a burst its own wait until the one reply', () => {
+    const burst = conversation([
+      message('guest', NOW - 10 * HOUR),
+      message('guest', NOW - 9 * HOUR),
+      message('guest', NOW - 8 * HOUR),
+      message('property', NOW - 7 * HOUR),
+    ])
+    expect(medianReplyTime([burst], NOW)).toEqual({ medianMs: 2 * HOUR, answered: 3 })
+  })
+
+  it('leaves out unanswered messages and those older than 30 days', () => {
+    const subject = [
+      ...threads(1, 2 * DAY, HOUR),
+      ...threads(2, 3 * DAY, null),
+      ...threads(1, 31 * DAY, 10 * HOUR),
+    ]
+    expect(medianReplyTime(subject, NOW)).toEqual({ medianMs: HOUR, answered: 1 })
+    expect(medianReplyTime(threads(2, 2 * DAY, null), NOW)).toBeNull()
+  })
+})
