@@ -22,7 +22,7 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 // store, answering list queries. It runs in a worker in the app (search/client.ts) so the page
 // never reads 20,000 rows. It reads the store again after writes (Dexie tells other threads of
 // every write), but not after every one: at most once per READ_GAP_MS, or twice the time the last
-// read took. Reading 20,000 rows holds a transaction on the tables the sync writes to, and a
+// read took (up to a second). Reading 20,000 rows holds a transaction on the tables the sync writes to, and a
 // first sync commits a page every few hundred milliseconds: reading after each would halve it.
 //
 // The index is built once by reading every message in key order, then kept up to date per
@@ -62,6 +62,8 @@ export interface ReadModelStats extends IndexStats {
 const SCAN_PAGE = 2_000
 const REINDEX_BATCH = 100
 const READ_GAP_MS = 250
+/** However slow the reads, the list is never more than about a second behind the store. */
+const MAX_READ_GAP_MS = 1_000
 const SNAPSHOT_TABLES = ['conversations', 'reservations', 'properties']
 
 export class InboxReadModel {
@@ -114,7 +116,7 @@ export class InboxReadModel {
       return
     }
     if (this.readTimer !== null) return
-    const gap = Math.max(READ_GAP_MS, 2 * this.lastReadMs)
+    const gap = Math.min(MAX_READ_GAP_MS, Math.max(READ_GAP_MS, 2 * this.lastReadMs))
     const wait = Math.max(0, this.lastReadEnd + gap - this.clock())
     this.readTimer = setTimeout(() => {
       this.readTimer = null
