@@ -1,0 +1,193 @@
+import type { ConversationRecord, InnboxDb, MessageRecord } from '@/db'
+import { messagesAfter, messagesOfConversations } from '@/db/inbox-queries'
+import { metricsSnapshot } from '@/db/metrics-queries'
+import { onTablesChanged } from '@/db/table-changes'
+import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
+import { computeMetrics, type MetricsInput, type MetricsResult } from './compute'
+
+// The reply score's input, kept in step with the store off the page's thread: every
+// conversation's messages in compact form (id, instant, sender), its tags and property. Read once
+// in key order at start, then per conversation whose last message, hydration or tag changed.
+// Reads follow writes at most every READ_GAP_MS (a first sync writes a page every few hundred ms).
+
+const SCAN_PAGE = 2_000
+const REREAD_BATCH = 100
+const READ_GAP_MS = 400
+
+interface Entry {
+  propertyId: string
+  guestName: string | null
+  fingerprint: string
+  metrics: MetricsConversation
+}
+
+function fingerprintOf(row: ConversationRecord): string {
+  const tag = row.tags.no_reply_needed
+  return [row.lastMessageId, row.lastActivityAt, row.hydrated, tag?.set, tag?.set_at].join('|')
+}
+
+function tagOf(
+  row: ConversationRecord,
+): Pick<MetricsConversation, 'noReplyNeeded' | 'noReplyNeededAt'> {
+  const tag = row.tags.no_reply_needed
+  return {
+    noReplyNeeded: tag?.set ?? false,
+    noReplyNeededAt: tag?.set && tag.set_at ? Date.parse(tag.set_at) : null,
+  }
+}
+
+function compact(messages: readonly MessageRecord[]): MetricsMessage[] {
+  return messages.map((record) => metricsMessageFrom(record.message))
+}
+
+export class MetricsModel {
+  private readonly entries = new Map<string, Entry>()
+  private properties = new Map<string, { name: string; timeZone: string }>()
+  private unsubscribe: (() => void) | null = null
+  private scanned = false
+  private reading = false
+  private dirty = false
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private closed = false
+  /** Grows with every change of the input: the trend is cached per version. */
+  version = 0
+  loaded = false
+
+  constructor(
+    private readonly db: InnboxDb,
+    private readonly onChange: () => void,
+    private readonly onFailure: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.unsubscribe = onTablesChanged(this.db, ['conversations', 'properties'], () =>
+      this.schedule(),
+    )
+    void this.read()
+  }
+
+  stop(): void {
+    this.closed = true
+    this.unsubscribe?.()
+    if (this.timer !== null) clearTimeout(this.timer)
+  }
+
+  private schedule(): void {
+    if (this.closed) return
+    if (this.reading) {
+      this.dirty = true
+      return
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      void this.read()
+    }, READ_GAP_MS)
+  }
+
+  private async read(): Promise<void> {
+    this.reading = true
+    this.dirty = false
+    try {
+      const changed = await this.apply()
+      if (changed) {
+        this.version += 1
+        this.loaded = true
+        this.onChange()
+      } else if (!this.loaded) {
+        this.loaded = true
+        this.onChange()
+      }
+    } catch (error) {
+      this.onFailure(error)
+    } finally {
+      this.reading = false
+    }
+    if (this.dirty) this.schedule()
+  }
+
+  /** Reads what changed; true when the input did. */
+  private async apply(): Promise<boolean> {
+    const snapshot = await metricsSnapshot(this.db)
+    const properties = new Map(
+      snapshot.properties.map((row) => [
+        row.propertyId,
+        { name: row.name, timeZone: row.property.time_zone },
+      ]),
+    )
+    let changed = JSON.stringify([...properties]) !== JSON.stringify([...this.properties])
+    this.properties = properties
+    const seen = new Set<string>()
+    const stale: ConversationRecord[] = []
+    for (const row of snapshot.conversations) {
+      seen.add(row.conversationId)
+      const entry = this.entries.get(row.conversationId)
+      if (!entry || entry.fingerprint !== fingerprintOf(row)) stale.push(row)
+      else if (entry.guestName !== row.guestName || entry.propertyId !== row.propertyId) {
+        entry.guestName = row.guestName
+        entry.propertyId = row.propertyId
+        changed = true
+      }
+    }
+    for (const id of this.entries.keys()) {
+      if (!seen.has(id)) {
+        this.entries.delete(id)
+        changed = true
+      }
+    }
+    if (!this.scanned) {
+      await this.scanAll(snapshot.conversations)
+      this.scanned = true
+      return true
+    }
+    for (let start = 0; start < stale.length; start += REREAD_BATCH) {
+      const batch = stale.slice(start, start + REREAD_BATCH)
+      const messages = await messagesOfConversations(
+        this.db,
+        batch.map((row) => row.conversationId),
+      )
+      for (const row of batch) this.put(row, compact(messages.get(row.conversationId) ?? []))
+    }
+    return changed || stale.length > 0
+  }
+
+  /** The first read: every message in key order, a page at a time. */
+  private async scanAll(rows: readonly ConversationRecord[]): Promise<void> {
+    const grouped = new Map<string, MetricsMessage[]>()
+    let after: string | null = null
+    for (;;) {
+      const page = await messagesAfter(this.db, after, SCAN_PAGE)
+      for (const record of page) {
+        const list = grouped.get(record.conversationId)
+        const item = metricsMessageFrom(record.message)
+        if (list) list.push(item)
+        else grouped.set(record.conversationId, [item])
+      }
+      if (page.length < SCAN_PAGE) break
+      after = page[page.length - 1]?.messageId ?? null
+    }
+    for (const row of rows) this.put(row, grouped.get(row.conversationId) ?? [])
+  }
+
+  private put(row: ConversationRecord, messages: MetricsMessage[]): void {
+    this.entries.set(row.conversationId, {
+      propertyId: row.propertyId,
+      guestName: row.guestName,
+      fingerprint: fingerprintOf(row),
+      metrics: { conversationId: row.conversationId, messages, ...tagOf(row) },
+    })
+  }
+
+  input(): MetricsInput {
+    return {
+      properties: [...this.properties].map(([propertyId, property]) => ({
+        propertyId,
+        ...property,
+      })),
+      conversations: [...this.entries.values()],
+    }
+  }
+
+  compute(now: number, cache: Map<string, unknown>): MetricsResult {
+    return computeMetrics(this.input(), now, { loaded: this.loaded, version: this.version, cache })
+  }
+}
