@@ -8,7 +8,6 @@ import type reservations from './en/reservations.json'
 import type settings from './en/settings.json'
 import type shortcuts from './en/shortcuts.json'
 import type templates from './en/templates.json'
-import type translation from './en/translation.json'
 
 /**
  * Every i18n namespace, typed from the English files: a key that English lacks is a
@@ -25,7 +24,6 @@ export interface SourceResources {
   settings: typeof settings
   shortcuts: typeof shortcuts
   templates: typeof templates
-  translation: typeof translation
 }
 
 export type Namespace = keyof SourceResources
@@ -41,5 +39,4 @@ export const namespaces: readonly Namespace[] = [
   'settings',
   'shortcuts',
   'templates',
-  'translation',
 ]
