@@ -2,16 +2,22 @@ import type { InnboxDb, StoreError } from '@/db'
 import type { FromMetrics, ToMetrics } from './protocol'
 import { MetricsModel } from './model'
 
-// The metrics model behind a message port: it answers with the metrics at the page's latest
-// `now`, and again whenever the store changes.
+// The metrics model behind a message port: it answers at the page's time, and again whenever
+// the store changes. Time keeps running between the page's ticks: a reply written a second ago
+// must count at once, not after the next tick.
 
-export function createMetricsHost(db: InnboxDb, post: (message: FromMetrics) => void) {
-  let now: number | null = null
+export function createMetricsHost(
+  db: InnboxDb,
+  post: (message: FromMetrics) => void,
+  clock: () => number = Date.now,
+) {
+  /** The page's clock minus ours (none in practice; a test may set any instant). */
+  let offset: number | null = null
   const cache = new Map<string, unknown>()
 
   function run(): void {
-    if (now === null || !model.loaded) return
-    post({ type: 'result', result: model.compute(now, cache) })
+    if (offset === null || !model.loaded) return
+    post({ type: 'result', result: model.compute(clock() + offset, cache) })
   }
 
   const model = new MetricsModel(db, run, (error) => {
@@ -23,7 +29,7 @@ export function createMetricsHost(db: InnboxDb, post: (message: FromMetrics) => 
   return {
     receive(message: ToMetrics): void {
       if (message.type === 'now') {
-        now = message.now
+        offset = message.now - clock()
         run()
       }
     },
