@@ -3,7 +3,16 @@ import { computed, markRaw, onScopeDispose, ref, shallowReactive, shallowRef, wa
 import { downscaleToFit, type ImageOps } from '@/composables/imageDownscale'
 import { acceptedImageType, fileKindOf, jpegName, type FileKind } from '@/composables/photoBytes'
 import { useLiveQuery } from '@/composables/useLiveQuery'
-import { acknowledgeConflict, enqueueSend, readDraft, replyConflict, saveDraft } from '@/db'
+import {
+  acknowledgeConflict,
+  enqueueSend,
+  messageOrigins,
+  readDraft,
+  replyConflict,
+  saveDraft,
+  type MessageOrigin,
+  type OriginEntry,
+} from '@/db'
 import {
   DEFAULT_POLICY_CONFIG,
   evaluateSend,
@@ -11,9 +20,11 @@ import {
   type ImageType,
   type SendDecision,
 } from '@shared/policy'
+import type { Template } from '@shared/templates'
 import { useConversationStore } from './conversation'
 import { useInboxStore } from './inbox'
 import { useSyncStore } from './sync'
+import { renderForConversation, unfilledPlaceholders, type TemplateInsertion } from './templates'
 
 export interface ComposerPhoto {
   id: string
@@ -48,6 +59,10 @@ export const useComposerStore = defineStore('composer', () => {
   const text = ref('')
   const ready = ref(false)
   const sendError = shallowRef<unknown>(null)
+  /** The template the reply came from (issue 8's audit trail), kept with the draft. */
+  const origin = shallowRef<MessageOrigin | null>(null)
+  /** The last inserted template's language, when it was not the guest's (a visible note). */
+  const templateNote = shallowRef<Pick<TemplateInsertion, 'fellBackTo' | 'wanted'> | null>(null)
   // Photos are session state per conversation (drafts keep text only): switching away keeps them.
   const photosByConversation = new Map<string, ComposerPhoto[]>()
   const photos = shallowRef<ComposerPhoto[]>([])
@@ -70,14 +85,19 @@ export const useComposerStore = defineStore('composer', () => {
     const db = sync.db
     if (!pending || !db) return writes
     const { conversationId, text: draft, timer } = pending
+    const from = origin.value
     clearTimeout(timer)
     pending = null
-    return queueWrite(() => saveDraft(db, conversationId, draft, Date.now()))
+    return queueWrite(() => saveDraft(db, conversationId, draft, Date.now(), from))
   }
 
   /** The textbox's input: shown at once, saved shortly after the typing pauses. */
   function updateText(value: string): void {
     text.value = value
+    if (!value.trim()) {
+      origin.value = null
+      templateNote.value = null
+    }
     const conversationId = inbox.selectedConversationId
     if (!conversationId || !ready.value) return
     if (pending) clearTimeout(pending.timer)
@@ -91,6 +111,8 @@ export const useComposerStore = defineStore('composer', () => {
       void flushDraft()
       ready.value = false
       text.value = ''
+      origin.value = null
+      templateNote.value = null
       sendError.value = null
       photos.value = id ? (photosByConversation.get(id) ?? []) : []
       if (!id || !db) return
@@ -98,6 +120,7 @@ export const useComposerStore = defineStore('composer', () => {
       const draft = await readDraft(db, id)
       if (inbox.selectedConversationId !== id) return
       text.value = draft?.text ?? ''
+      origin.value = draft?.origin ?? null
       ready.value = true
     },
     { immediate: true },
@@ -145,13 +168,16 @@ export const useComposerStore = defineStore('composer', () => {
   }
   /** Counts the messages queued by Send, so others can follow (the reply translation resets). */
   const sentCount = ref(0)
+  /** Placeholders still in the text: Send waits until staff replace them (issue 8). */
+  const unfilled = computed(() => unfilledPlaceholders(text.value))
   const canSend = computed(
     () =>
       ready.value &&
       !busy.value &&
       !held.value &&
       decision.value?.allowed === true &&
-      !hasConflict.value,
+      !hasConflict.value &&
+      unfilled.value.length === 0,
   )
 
   function setPhotos(next: ComposerPhoto[]): void {
@@ -240,7 +266,12 @@ export const useComposerStore = defineStore('composer', () => {
   async function send({ despiteReplies = false } = {}): Promise<boolean> {
     const db = sync.db
     const conversation = open.conversation
-    const allowed = ready.value && !busy.value && !held.value && decision.value?.allowed === true
+    const allowed =
+      ready.value &&
+      !busy.value &&
+      !held.value &&
+      decision.value?.allowed === true &&
+      unfilled.value.length === 0
     if (!db || !conversation || !allowed || (hasConflict.value && !despiteReplies)) return false
     const content = outgoingText.value
     const attachments = photos.value.flatMap((p) =>
@@ -248,10 +279,13 @@ export const useComposerStore = defineStore('composer', () => {
     )
     const sent = photos.value
     const previousText = text.value
+    const from = origin.value
     if (pending) clearTimeout(pending.timer)
     pending = null
     // Cleared at once; the queued message appears in the timeline from the outbox.
     text.value = ''
+    origin.value = null
+    templateNote.value = null
     setPhotos([])
     try {
       await writes
@@ -259,11 +293,16 @@ export const useComposerStore = defineStore('composer', () => {
         propertyId: conversation.propertyId,
         conversationId: conversation.conversationId,
       }
-      await enqueueSend(db, { ...target, content, attachments }, { now: Date.now() })
+      await enqueueSend(
+        db,
+        { ...target, content, attachments },
+        { now: Date.now(), ...(from ? { origin: from } : {}) },
+      )
     } catch (error) {
       sendError.value = error
       if (inbox.selectedConversationId === conversation.conversationId) {
         text.value = previousText
+        origin.value = from
         setPhotos(sent)
       }
       return false
@@ -273,6 +312,49 @@ export const useComposerStore = defineStore('composer', () => {
     sentCount.value += 1
     void sync.flushOutbox()
     return true
+  }
+
+  /**
+   * Puts `template`, filled for this guest, in place of `range` of the text (the selection).
+   * Answers where its first unfilled placeholder is, else where the insertion ends, so the
+   * textbox can select it; null when nothing was inserted.
+   */
+  async function insertTemplate(
+    template: Template,
+    range: { start: number; end: number },
+  ): Promise<{ start: number; end: number } | null> {
+    const db = sync.db
+    const id = inbox.selectedConversationId
+    const property = open.property
+    if (!db || !id || !property || !ready.value) return null
+    const insertion = await renderForConversation(db, template, {
+      property,
+      reservation: open.reservation,
+      messages: open.messages,
+    })
+    if (!insertion || inbox.selectedConversationId !== id) return null
+    const before = text.value.slice(0, range.start)
+    origin.value = insertion.origin
+    updateText(`${before}${insertion.text}${text.value.slice(range.end)}`)
+    templateNote.value = insertion.fellBackTo
+      ? { fellBackTo: insertion.fellBackTo, wanted: insertion.wanted }
+      : null
+    const end = before.length + insertion.text.length
+    const first = unfilled.value.find((p) => p.start >= before.length && p.end <= end)
+    return first ? { start: first.start, end: first.end } : { start: end, end }
+  }
+
+  /** The templates (and rules) that wrote this conversation's messages, for the audit trail. */
+  const origins = useLiveQuery(
+    () => ({ db: sync.db, id: inbox.selectedConversationId }),
+    ({ db, id }) => (db && id ? messageOrigins(db, id) : Promise.resolve([] as OriginEntry[])),
+    [] as OriginEntry[],
+  ).value
+  function originOf(ref: { messageId?: string; outboxId?: string }): MessageOrigin | null {
+    const entry = origins.value.find((o) =>
+      ref.outboxId ? o.outboxId === ref.outboxId : o.messageId === ref.messageId,
+    )
+    return entry?.origin ?? null
   }
 
   /** Tests replace the canvas (happy-dom has none). */
@@ -291,6 +373,11 @@ export const useComposerStore = defineStore('composer', () => {
     hasConflict,
     canSend,
     busy,
+    unfilled,
+    origin,
+    templateNote,
+    insertTemplate,
+    originOf,
     held,
     hold,
     sentCount,
