@@ -15,6 +15,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'node',
+          setupFiles: ['tests/support/vitest-setup.ts'],
+          testTimeout: 20_000,
+          expect: { poll: { timeout: 10_000 } },
           environment: 'node',
           include: [
             'tests/unit/shared/**/*.test.ts',
@@ -29,6 +32,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'renderer',
+          setupFiles: ['tests/support/vitest-setup.ts'],
+          testTimeout: 20_000,
+          expect: { poll: { timeout: 10_000 } },
           environment: 'happy-dom',
           include: ['tests/unit/renderer/**/*.test.ts'],
         },
