@@ -98,6 +98,10 @@ describe('the template library', () => {
     await wrapper.get('[role="switch"]').trigger('click')
     await button('Save template').trigger('click')
     await vi.waitFor(async () => expect(await listTemplates(db)).toHaveLength(1))
+    await flushPromises()
+    // The editor stays on what was saved, on the same language, and says so.
+    expect(wrapper.get('.editor__status').text()).toBe('Saved')
+    expect(wrapper.findAll('[role="tab"]')[1]?.attributes('aria-selected')).toBe('true')
     expect((await listTemplates(db))[0]).toMatchObject({
       name: 'Parking',
       active: true,
