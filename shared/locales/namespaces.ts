@@ -8,6 +8,7 @@ import type reservations from './en/reservations.json'
 import type settings from './en/settings.json'
 import type shortcuts from './en/shortcuts.json'
 import type templates from './en/templates.json'
+import type translation from './en/translation.json'
 
 /**
  * Every i18n namespace, typed from the English files: a key that English lacks is a
@@ -24,6 +25,7 @@ export interface SourceResources {
   settings: typeof settings
   shortcuts: typeof shortcuts
   templates: typeof templates
+  translation: typeof translation
 }
 
 export type Namespace = keyof SourceResources
@@ -39,4 +41,5 @@ export const namespaces: readonly Namespace[] = [
   'settings',
   'shortcuts',
   'templates',
+  'translation',
 ]
