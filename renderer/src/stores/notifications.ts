@@ -100,6 +100,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const seen = new Map<string, number>()
   const since = ref(Date.now() - NOTIFY_LOOKBACK_MS)
   let baselined = false
+  /** True once the store has taken what was already there as seen and watches for news. */
+  const listening = ref(false)
   let open: (conversationId: string) => void = () => {}
 
   const recent = useLiveQuery(
@@ -114,6 +116,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     // The first answer, and everything the first sync brings in, is what was there already.
     const canNotify = baselined
     baselined = answer.bootstrapped
+    listening.value = baselined
     if (canNotify) notify(fresh)
     if (answer.latestActivityAt !== null) {
       const next = answer.latestActivityAt - NOTIFY_LOOKBACK_MS
@@ -174,6 +177,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   }
 
   return {
+    listening,
     mode,
     permission,
     enabled,

@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { applyConversationUpdates, writeProperties, writeSyncState, type InnboxDb } from '@/db'
+import {
+  applyConversationUpdates,
+  readSyncState,
+  writeProperties,
+  writeSyncState,
+  type InnboxDb,
+} from '@/db'
 import type { GuestMessageCandidate } from '@/db/notification-queries'
 import { initI18n } from '@/i18n'
 import { DAY, HOUR, T0, conversation, freshDb, message, property } from '../db/builders'
@@ -146,8 +152,12 @@ describe('notifications store', () => {
     const opened = vi.fn<(conversationId: string) => void>()
     store.start(opened)
     useSyncStore().db = db
-    // The first answer is the baseline: wait until the store has seen what is there.
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The first answer is the baseline: wait until the store has seen what is there (a fixed
+    // sleep raced the first live answer on a busy machine). Before the first sync is over the
+    // store never listens, so there a short pause is all there is to wait for.
+    const bootstrap = await readSyncState(db, 'bootstrap')
+    if (bootstrap?.finishedAt) await vi.waitFor(() => expect(store.listening).toBe(true))
+    else await new Promise((resolve) => setTimeout(resolve, 50))
     return { store, opened }
   }
 
