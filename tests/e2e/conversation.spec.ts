@@ -241,7 +241,7 @@ test('the conversation mirrors in Arabic', async ({ page, request, webHost }) =>
   await guestWrites(request, sandboxUrl, booking, 'مرحبا، هل يمكننا الوصول متأخرين؟')
   await page.goto(webHost.url)
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar')
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
   await page.getByRole('link', { name: 'صندوق الوارد' }).click()
   await page.getByRole('searchbox').fill(booking.guestName)

@@ -216,7 +216,7 @@ test('moves through the list with the keyboard and opens a conversation', async 
 test('lays the list out right to left in Arabic', async ({ page, webHost }) => {
   await openSynced(page, webHost.url)
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar')
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
   await page.getByRole('link', { name: 'صندوق الوارد' }).click()
 

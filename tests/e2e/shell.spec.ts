@@ -11,16 +11,16 @@ test('switches the UI to Arabic right to left, then Thai, then back to English',
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
 
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar')
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('الإعدادات')
 
-  await page.getByRole('combobox', { name: 'اللغة' }).selectOption('th')
+  await page.getByRole('combobox', { name: 'اللغة', exact: true }).selectOption('th')
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('การตั้งค่า')
 
-  await page.getByRole('combobox').selectOption('en')
+  await page.getByRole('combobox', { name: 'ภาษา', exact: true }).selectOption('en')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
@@ -31,7 +31,7 @@ test('remembers the chosen language across a reload and a restart of the host', 
 }) => {
   await page.goto(webHost.url)
   await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('pl')
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('pl')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ustawienia')
   const settingsFile = path.join(webHost.dataDir, 'settings.json')
   await expect
@@ -58,7 +58,7 @@ test('follows the system language until the user chooses one', async ({ browser,
   await page.goto(webHost.url)
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
   await page.getByRole('link', { name: 'Settings' }).click()
-  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('system')
+  await expect(page.getByRole('combobox', { name: 'Language', exact: true })).toHaveValue('system')
   await context.close()
 })
 
