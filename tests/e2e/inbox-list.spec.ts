@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { waitForFirstSync } from './platform-helpers'
 
 // The inbox's left and middle panes against the web host and its embedded sandbox platform:
 // triage across properties, filters, sort, search in several scripts, Sync now, and Arabic.
@@ -11,11 +12,10 @@ test.describe.configure({ timeout: 120_000 })
 
 async function openSynced(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Up to date', {
-    timeout: 60_000,
-  })
+  // "Up to date" alone also shows before the first sync has run; "Last sync" only after it.
+  await waitForFirstSync(page)
   // The list follows the store within a moment of the last write.
-  await expect.poll(() => listCount(page), { timeout: 20_000 }).toBeGreaterThan(200)
+  await expect.poll(() => listCount(page), { timeout: 30_000 }).toBeGreaterThan(200)
 }
 
 const list = (page: Page) => page.getByRole('list', { name: 'Conversations' })
@@ -173,6 +173,8 @@ test('Sync now brings in a guest message sent on the platform', async ({
 }) => {
   await openSynced(page, webHost.url)
   await property(page, new RegExp(`^${CASA.name}`)).click()
+  // Read the first row only once the list has followed the property filter.
+  await expect(rows(page).first()).toContainText(CASA.name)
   const conversationId = await list(page)
     .locator('button[data-conversation-id]')
     .first()
