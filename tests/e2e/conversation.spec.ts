@@ -240,6 +240,7 @@ test('the conversation mirrors in Arabic', async ({ page, request, webHost }) =>
   const booking = await book(request, sandboxUrl, LISBON, 'Karim Haddad')
   await guestWrites(request, sandboxUrl, booking, 'مرحبا، هل يمكننا الوصول متأخرين؟')
   await page.goto(webHost.url)
+  await waitForFirstSync(page)
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ar')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
@@ -247,7 +248,9 @@ test('the conversation mirrors in Arabic', async ({ page, request, webHost }) =>
   await page.getByRole('searchbox').fill(booking.guestName)
   await page.locator('[data-conversation-id]', { hasText: booking.guestName }).click()
   const pane = page.getByRole('region', { name: 'المحادثة', exact: true })
-  await expect(pane.getByRole('switch', { name: 'لا حاجة إلى رد' })).toBeVisible()
+  await expect(pane.getByRole('switch', { name: 'لا حاجة إلى رد' })).toBeVisible({
+    timeout: 15_000,
+  })
   await expect(pane.getByRole('textbox', { name: 'الرسالة' })).toBeVisible()
   await expect(pane.getByRole('button', { name: 'إرسال', exact: true })).toBeDisabled()
   // The guest writes from the start side, which in Arabic is the right.
