@@ -77,7 +77,7 @@ test('shows the score, the messages at risk and a forecast that follows the answ
   await expect(page.getByRole('heading', { name: 'At risk', level: 1 })).toBeVisible()
   const items = page.getByRole('list', { name: 'Messages at risk' }).getByRole('listitem')
   // Least time left first.
-  await expect(items).toHaveCount(2)
+  await expect(items).toHaveCount(2, { timeout: 20_000 })
   await expect(items.nth(0)).toContainText('Early Guest')
   await expect(items.nth(1)).toContainText('Late Guest')
   await expect(page.getByText(/^Answer these 2 messages in time/)).toHaveText(
@@ -100,7 +100,7 @@ test('shows the score, the messages at risk and a forecast that follows the answ
     .click()
   await expect(
     page.getByRole('list', { name: 'Messages at risk' }).getByRole('listitem'),
-  ).toHaveCount(1)
+  ).toHaveCount(1, { timeout: 20_000 })
   await expect(page.getByText(/^Answer this message in time/)).toHaveText(
     'Answer this message in time and the score stays at 17%; miss it and it drops to 8%.',
   )
