@@ -64,7 +64,8 @@ test('configure a service, read a guest translated, reply in their language, rea
   await openConversation(page, booking.guestName)
   const pane = conversation(page)
   const message = pane.locator('.message', { hasText: question })
-  await expect(message.getByText('Language: French')).toBeAttached()
+  // The detector (a few MB of language data) loads on first use: give it time on a busy machine.
+  await expect(message.getByText('Language: French')).toBeAttached({ timeout: 30_000 })
   await message.getByRole('button', { name: 'Show translation' }).click()
   const translation = message.getByRole('region', { name: 'Translation (English)' })
   await expect(translation).toContainText(`[en] ${question}`)
