@@ -240,6 +240,19 @@ describe('the reply translator in the composer', () => {
     wrapper.unmount()
   })
 
+  it('translates at once with Ctrl+Enter in the own box, and sends nothing by itself', async () => {
+    const { pinia, composer } = await replying()
+    const wrapper = mountOn(pinia, ComposerBox)
+    await flushPromises()
+    const own = wrapper.get<HTMLTextAreaElement>('#reply-own')
+    await own.setValue('Checkout is at eleven.')
+    await own.trigger('keydown', { key: 'Enter', ctrlKey: true })
+    await flushPromises()
+    expect(composer.text).toBe('[pt] Checkout is at eleven.')
+    expect(await outboxOf(db, 'c1')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
   it('is a switch named after the staff language', async () => {
     const { pinia, reply } = await replying()
     reply.setEnabled(false)
