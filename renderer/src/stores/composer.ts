@@ -130,6 +130,20 @@ export const useComposerStore = defineStore('composer', () => {
     for (const list of photosByConversation.values()) list.forEach(revoke)
   })
 
+  // A scheduled rule ("prepare a draft") or the Upcoming view's "Edit" may write the draft of
+  // the open conversation: shown at once while nothing is being written here.
+  const storedDraft = useLiveQuery(
+    () => ({ db: sync.db, id: inbox.selectedConversationId }),
+    ({ db, id }) => (db && id ? readDraft(db, id) : Promise.resolve(undefined)),
+    undefined,
+  ).value
+  watch(storedDraft, (draft) => {
+    if (!draft?.origin?.ruleId || !ready.value || pending || text.value.trim()) return
+    if (draft.conversationId !== inbox.selectedConversationId) return
+    text.value = draft.text
+    origin.value = draft.origin
+  })
+
   const conflicts = useLiveQuery(
     () => ({ db: sync.db, id: inbox.selectedConversationId }),
     ({ db, id }) => (db && id ? replyConflict(db, id) : Promise.resolve([])),

@@ -7,6 +7,7 @@ import {
   listTemplates,
   outboxOf,
   readDraft,
+  recordScheduledSend,
   savePropertyFacts,
   type InnboxDb,
 } from '@/db'
@@ -168,6 +169,46 @@ describe('using a template in the composer', () => {
     })
     const reopened = await openComposer()
     expect(reopened.composer.origin).toMatchObject({ templateId: 't-parking' })
+  })
+})
+
+describe('a draft a rule prepares', () => {
+  const drafted = (content: string) => ({
+    entry: {
+      key: 'scheduled:r1:r-c1',
+      ruleId: 'r1',
+      templateId: 't-parking',
+      reservationId: 'r-c1',
+      propertyId: 'p1',
+      conversationId: 'c1',
+      dueAt: T0,
+      expiresAt: T0 + 1_000_000,
+    },
+    outcome: { status: 'drafted' as const, content },
+    origin: { templateId: 't-parking', templateName: 'Parking', ruleId: 'r1', trigger: null },
+    decidedBy: 'scheduler' as const,
+  })
+
+  it('shows up in the open conversation while nothing is being written there', async () => {
+    const { composer } = await openComposer()
+    await recordScheduledSend(db, drafted('Olá Maria, estacionamento atrás da casa.'), T0)
+    await vi.waitFor(() => expect(composer.text).toBe('Olá Maria, estacionamento atrás da casa.'))
+    expect(composer.origin).toMatchObject({ ruleId: 'r1' })
+  })
+
+  it('never replaces what staff are typing', async () => {
+    const { composer } = await openComposer()
+    composer.updateText('Bom dia')
+    await db.drafts.put({
+      conversationId: 'c1',
+      text: 'From a rule',
+      startedAt: T0,
+      updatedAt: T0,
+      basePropertyMessageAt: null,
+      origin: { templateId: 't', templateName: 'T', ruleId: 'r1', trigger: null },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(composer.text).toBe('Bom dia')
   })
 })
 
