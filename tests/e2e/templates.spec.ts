@@ -33,9 +33,10 @@ async function sent(request: APIRequestContext, sandboxUrl: string) {
 }
 
 async function waitForFirstSync(page: Page): Promise<void> {
+  // The first sync downloads the whole demo seed; on a busy machine that takes a while.
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText(
     /Up to date.*Last sync/,
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   )
 }
 

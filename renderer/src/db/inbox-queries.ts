@@ -40,27 +40,55 @@ export async function propertySummaries(db: InnboxDb): Promise<PropertySummary[]
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
-export interface InboxSnapshot {
-  conversations: ConversationRecord[]
-  /** Reservation id → whether it is cancelled (the stage filter needs it). */
+export interface InboxCatalog {
+  /** Ids of cancelled reservations (the stage filter needs them). */
   cancelled: Set<string>
   properties: PropertyRecord[]
 }
 
-/** Everything the list's order depends on, read in one transaction. */
-export function inboxSnapshot(db: InnboxDb): Promise<InboxSnapshot> {
-  return db.transaction('r', [db.conversations, db.reservations, db.properties], async () => {
-    const [conversations, reservations, properties] = await Promise.all([
-      db.conversations.toArray(),
-      db.reservations.toArray(),
-      db.properties.toArray(),
-    ])
-    const cancelled = new Set(
-      reservations.filter((r) => r.reservation.status === 'cancelled').map((r) => r.reservationId),
+/**
+ * Every conversation, read a page at a time, each page its own short transaction: a single
+ * read of 20,000 rows would hold the table for the sync's writes to wait on. Rows written
+ * between pages may be seen in either state; the next read sees them settled.
+ */
+export async function allConversations(
+  db: InnboxDb,
+  pageSize = READ_PAGE,
+): Promise<ConversationRecord[]> {
+  const rows: ConversationRecord[] = []
+  let after: string | null = null
+  for (;;) {
+    const page: ConversationRecord[] = await (
+      after === null ? db.conversations.orderBy(':id') : db.conversations.where(':id').above(after)
     )
-    return { conversations, cancelled, properties }
-  })
+      .limit(pageSize)
+      .toArray()
+    rows.push(...page)
+    if (page.length < pageSize) return rows
+    after = page.at(-1)!.conversationId
+  }
 }
+
+/** The properties and which reservations are cancelled, reservations a page at a time. */
+export async function inboxCatalog(db: InnboxDb, pageSize = READ_PAGE): Promise<InboxCatalog> {
+  const cancelled = new Set<string>()
+  let after: string | null = null
+  for (;;) {
+    const page: ReservationRecord[] = await (
+      after === null ? db.reservations.orderBy(':id') : db.reservations.where(':id').above(after)
+    )
+      .limit(pageSize)
+      .toArray()
+    for (const row of page) {
+      if (row.reservation.status === 'cancelled') cancelled.add(row.reservationId)
+    }
+    if (page.length < pageSize) break
+    after = page.at(-1)!.reservationId
+  }
+  return { cancelled, properties: await db.properties.toArray() }
+}
+
+const READ_PAGE = 1_000
 
 /** A page of messages in primary-key order, after `afterId` (the index's first build). */
 export function messagesAfter(

@@ -1,11 +1,12 @@
 import type { InnboxDb, ConversationRecord, MessageRecord } from '@/db'
 import { toStoreError } from '@/db'
 import {
-  inboxSnapshot,
+  allConversations,
+  countMessages,
+  inboxCatalog,
   messagesAfter,
   messagesOfConversations,
-  countMessages,
-  type InboxSnapshot,
+  type InboxCatalog,
 } from '@/db/inbox-queries'
 import { onTablesChanged } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
@@ -21,9 +22,10 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 // The inbox's read model: the list's entries and the full-text index, kept in step with the
 // store, answering list queries. It runs in a worker in the app (search/client.ts) so the page
 // never reads 20,000 rows. It reads the store again after writes (Dexie tells other threads of
-// every write), but not after every one: at most once per READ_GAP_MS, or twice the time the last
-// read took (up to a second). Reading 20,000 rows holds a transaction on the tables the sync writes to, and a
-// first sync commits a page every few hundred milliseconds: reading after each would halve it.
+// every write), but not after every one: at most once per READ_GAP_MS, or three times the time
+// the last read took (up to MAX_READ_GAP_MS), and a page of rows per transaction, so the sync's
+// writes (a first sync commits a page every few hundred milliseconds) wait for one page at most.
+// Reservations and properties are read again only when they changed.
 //
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
@@ -62,9 +64,9 @@ export interface ReadModelStats extends IndexStats {
 const SCAN_PAGE = 2_000
 const REINDEX_BATCH = 100
 const READ_GAP_MS = 250
-/** However slow the reads, the list is never more than about a second behind the store. */
-const MAX_READ_GAP_MS = 1_000
-const SNAPSHOT_TABLES = ['conversations', 'reservations', 'properties']
+/** However slow the reads, the list is never more than a few seconds behind the store. */
+const MAX_READ_GAP_MS = 2_000
+const CATALOG_TABLES = ['reservations', 'properties']
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
@@ -73,7 +75,9 @@ export class InboxReadModel {
   private readonly nameKeys = new Map<string, string>()
   private readonly index = new TextIndex()
   private readonly queue = new Set<string>()
-  private unsubscribe: (() => void) | null = null
+  private readonly unsubscribes: (() => void)[] = []
+  private catalog: InboxCatalog | null = null
+  private catalogDirty = true
   private reading = false
   private dirty = false
   private readTimer: ReturnType<typeof setTimeout> | null = null
@@ -98,13 +102,19 @@ export class InboxReadModel {
 
   start(): void {
     this.buildStartedAt = this.clock()
-    this.unsubscribe = onTablesChanged(this.db, SNAPSHOT_TABLES, () => this.schedule())
+    this.unsubscribes.push(
+      onTablesChanged(this.db, ['conversations'], () => this.schedule()),
+      onTablesChanged(this.db, CATALOG_TABLES, () => {
+        this.catalogDirty = true
+        this.schedule()
+      }),
+    )
     void this.read()
   }
 
   stop(): void {
     this.closed = true
-    this.unsubscribe?.()
+    for (const unsubscribe of this.unsubscribes) unsubscribe()
     if (this.readTimer !== null) clearTimeout(this.readTimer)
   }
 
@@ -116,7 +126,7 @@ export class InboxReadModel {
       return
     }
     if (this.readTimer !== null) return
-    const gap = Math.min(MAX_READ_GAP_MS, Math.max(READ_GAP_MS, 2 * this.lastReadMs))
+    const gap = Math.min(MAX_READ_GAP_MS, Math.max(READ_GAP_MS, 3 * this.lastReadMs))
     const wait = Math.max(0, this.lastReadEnd + gap - this.clock())
     this.readTimer = setTimeout(() => {
       this.readTimer = null
@@ -129,8 +139,14 @@ export class InboxReadModel {
     this.dirty = false
     const started = this.clock()
     try {
-      this.apply(await inboxSnapshot(this.db))
+      if (this.catalogDirty || !this.catalog) {
+        this.catalogDirty = false
+        this.catalog = await inboxCatalog(this.db)
+      }
+      const conversations = await allConversations(this.db)
+      this.apply({ conversations, ...this.catalog })
     } catch (error) {
+      this.catalogDirty = true
       this.fail(error)
     } finally {
       this.reading = false
@@ -199,7 +215,7 @@ export class InboxReadModel {
     }
   }
 
-  private apply(snapshot: InboxSnapshot): void {
+  private apply(snapshot: InboxCatalog & { conversations: ConversationRecord[] }): void {
     if (this.closed) return
     this.loaded = true
     this.properties.clear()

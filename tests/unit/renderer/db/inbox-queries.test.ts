@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyConversationUpdates, writeProperties, writeReservations, type InnboxDb } from '@/db'
 import {
+  allConversations,
+  inboxCatalog,
   inboxRows,
-  inboxSnapshot,
   messagesAfter,
   messagesOfConversations,
   propertySummaries,
@@ -55,11 +56,20 @@ describe("the inbox's queries", () => {
     })
   })
 
-  it('read what the list is ordered by in one snapshot, cancelled stays included', async () => {
-    const snapshot = await inboxSnapshot(db)
-    expect(snapshot.conversations.map((c) => c.conversationId).sort()).toEqual(['c1', 'c2'])
-    expect([...snapshot.cancelled]).toEqual(['r1'])
-    expect(snapshot.properties).toHaveLength(2)
+  it('read every conversation a page at a time, and the cancelled stays', async () => {
+    await applyConversationUpdates(
+      db,
+      ['c3', 'c4', 'c5'].map((id) => ({
+        conversationId: id,
+        messages: [message({ id: `m-${id}`, conversationId: id, propertyId: 'p2' })],
+      })),
+    )
+    const rows = await allConversations(db, 2)
+    expect(rows.map((c) => c.conversationId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5'])
+    expect((await allConversations(db, 5)).map((c) => c.conversationId)).toHaveLength(5)
+    const catalog = await inboxCatalog(db, 1)
+    expect([...catalog.cancelled]).toEqual(['r1'])
+    expect(catalog.properties).toHaveLength(2)
   })
 
   it('page through messages in key order for the first index build', async () => {

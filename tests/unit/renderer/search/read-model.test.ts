@@ -147,6 +147,24 @@ describe('the inbox read model', () => {
     })
   })
 
+  it('follows a reservation cancelled later', async () => {
+    await settled((result) => expect(result.ids).toEqual(['c2']), {
+      filters: { ...noFilters, stage: 'cancelled' },
+    })
+    await writeReservations(db, 'p1', [
+      reservation('r1', {
+        propertyId: 'p1',
+        conversationId: 'c1',
+        guest_name: 'Inês Carvalho',
+        status: 'cancelled',
+        cancelled_at: new Date(T0).toISOString(),
+      }),
+    ])
+    await settled((result) => expect(result.ids.sort()).toEqual(['c1', 'c2']), {
+      filters: { ...noFilters, stage: 'cancelled' },
+    })
+  })
+
   it('finds message text and guest names, in any script, with the matched message', async () => {
     await settled(
       (result) => {
