@@ -6,6 +6,7 @@ import { controlRoutes } from './control/routes'
 import { createSandboxServer } from './http/server'
 import type { SandboxRuntime } from './runtime'
 import { startGuestSimulator } from './simulator'
+import { RequestLog } from './request-log'
 import { Store } from './store/store'
 
 export interface SandboxOptions {
@@ -57,6 +58,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     store,
     clock,
     faults: {},
+    requests: new RequestLog(),
     options: {
       redeliveryRate: options.redeliveryRate ?? 0.05,
       searchReadyMs: options.searchReadyMs ?? 1000,

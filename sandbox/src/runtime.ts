@@ -1,5 +1,6 @@
 import type { SandboxClock } from './clock'
 import type { FaultSettings } from './faults'
+import type { RequestLog } from './request-log'
 import type { Store } from './store/store'
 
 export interface RuntimeOptions {
@@ -16,5 +17,7 @@ export interface SandboxRuntime {
   store: Store
   clock: SandboxClock
   faults: FaultSettings
+  /** Every Messaging API and auth request and how it ended (`GET /sandbox/requests`). */
+  requests: RequestLog
   options: RuntimeOptions
 }

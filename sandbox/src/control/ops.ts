@@ -2,7 +2,7 @@ import { applySeed, defaultAccount } from '../bootstrap'
 import { faultSettingsSchema } from '../faults'
 import { parseInput } from '../http/errors'
 import type { ControlRequest } from '../http/types'
-import { clockSchema, resetSchema } from './schemas'
+import { clockSchema, requestsQuerySchema, resetSchema } from './schemas'
 
 /** `POST /sandbox/reset { seed }` */
 export async function reset(request: ControlRequest) {
@@ -35,4 +35,20 @@ export async function moveClock(request: ControlRequest) {
 export function setFaults(request: ControlRequest) {
   request.runtime.faults = parseInput(faultSettingsSchema, request.body ?? {}, 'body')
   return { faults: request.runtime.faults }
+}
+
+/**
+ * `GET /sandbox/requests?after=N`: the Messaging API requests since `seq` N (all kept when
+ * absent), each with its method, path, arrival time and how it ended, plus counters.
+ */
+export function listRequests(request: ControlRequest) {
+  const after = parseInput(requestsQuerySchema, Object.fromEntries(request.query), 'query').after
+  const log = request.runtime.requests
+  return { requests: log.list(after ?? 0), counters: log.counters() }
+}
+
+/** `DELETE /sandbox/requests`: forgets the log (sequence numbers keep counting). */
+export function clearRequests(request: ControlRequest) {
+  request.runtime.requests.clear()
+  return { ok: true }
 }

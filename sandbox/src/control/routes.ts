@@ -1,7 +1,7 @@
 import { Router } from '../http/router'
 import type { ControlHandler } from '../http/types'
 import { createGuestMessages, listSent } from './messages'
-import { moveClock, readClock, reset, setFaults } from './ops'
+import { clearRequests, listRequests, moveClock, readClock, reset, setFaults } from './ops'
 import { createProperty, createReservations, patchProperty, putAccount } from './world'
 
 /** The control API (tests and demos): only with `--control`, only from loopback; plain JSON. */
@@ -17,4 +17,6 @@ export function controlRoutes(): Router<ControlHandler> {
     .add('POST', '/sandbox/clock', moveClock)
     .add('POST', '/sandbox/faults', setFaults)
     .add('GET', '/sandbox/sent', listSent)
+    .add('GET', '/sandbox/requests', listRequests)
+    .add('DELETE', '/sandbox/requests', clearRequests)
 }

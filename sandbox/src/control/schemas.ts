@@ -13,6 +13,10 @@ const idText = z.string().min(1).max(100)
 
 export const resetSchema = z.strictObject({ seed: z.enum(['demo', 'empty']) })
 
+export const requestsQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).optional(),
+})
+
 export const accountSchema = z.strictObject({
   client_id: idText,
   client_secret: z.string().min(8).max(200),

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { API_VERSIONS, TOKEN_EXCHANGE_PATH, type ApiVersion } from '../../../shared/platform'
 import { authenticate, exchangeToken } from '../auth'
 import { decideFault, faultsApplyTo } from '../faults'
+import type { RequestLogEntry } from '../request-log'
 import type { SandboxRuntime } from '../runtime'
 import { parseJson, readBody } from './body'
 import { ApiError } from './errors'
@@ -68,12 +69,37 @@ async function handleApi(
   ruid: string,
 ): Promise<void> {
   const { runtime } = app
+  const entry = runtime.requests.begin(
+    request.method ?? 'GET',
+    url.pathname,
+    Date.now(),
+    runtime.clock.nowIso(),
+  )
+  try {
+    await answerApi(app, request, response, url, ruid, entry)
+  } catch (error) {
+    entry.status = error instanceof ApiError ? error.status : 500
+    throw error
+  }
+}
+
+async function answerApi(
+  app: HttpApp,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  ruid: string,
+  entry: RequestLogEntry,
+): Promise<void> {
+  const { runtime } = app
   const fault = decideFault(runtime.faults, request.method ?? 'GET')
   if (runtime.faults.latency_ms && faultsApplyTo(runtime.faults, request.method ?? 'GET')) {
     await sleep(runtime.faults.latency_ms)
   }
-  if (fault.kind === 'cut') return void request.socket.destroy()
+  if (fault.kind === 'cut') return cut(request, entry, 'cut')
   if (fault.kind === 'error') {
+    entry.outcome = 'fault_error'
+    entry.retry_after_s = fault.retryAfterS ?? null
     const limited = fault.status === 429
     const headers: Record<string, string> =
       fault.retryAfterS === undefined ? {} : { 'Retry-After': String(fault.retryAfterS) }
@@ -92,7 +118,8 @@ async function handleApi(
   if (url.pathname === TOKEN_EXCHANGE_PATH) {
     if (method !== 'POST') throw methodNotAllowed(['POST'])
     const token = exchangeToken(runtime, body)
-    if (fault.kind === 'cut_after_commit') return void request.socket.destroy()
+    if (fault.kind === 'cut_after_commit') return cut(request, entry, 'cut_after_commit')
+    entry.status = 200
     return sendJson(response, 200, { jwt: token.jwt, ruid })
   }
   const match = app.api.match(method, url.pathname)
@@ -110,8 +137,19 @@ async function handleApi(
     body,
     warnings,
   })
-  if (fault.kind === 'cut_after_commit') return void request.socket.destroy()
+  if (fault.kind === 'cut_after_commit') return cut(request, entry, 'cut_after_commit')
+  entry.status = 200
   sendEnvelope(response, ruid, data, warnings)
+}
+
+function cut(
+  request: IncomingMessage,
+  entry: RequestLogEntry,
+  outcome: 'cut' | 'cut_after_commit',
+): void {
+  entry.outcome = outcome
+  entry.status = null
+  request.socket.destroy()
 }
 
 async function handleControl(

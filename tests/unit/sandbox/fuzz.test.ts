@@ -111,6 +111,8 @@ const ROUTES: [string, string, unknown][] = [
   ],
   ['GET', '/sandbox/clock', undefined],
   ['GET', '/sandbox/sent', undefined],
+  ['GET', '/sandbox/requests?after={x}', undefined],
+  ['DELETE', '/sandbox/requests', undefined],
   ['POST', '/sandbox/faults', { latency_ms: 0 }],
 ]
 
