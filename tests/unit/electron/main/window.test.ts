@@ -6,8 +6,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow: double.FakeBrowserWindow, shell: double.shell, protocol: {} }
 })
 
-const { createMainWindow, rendererLocation, secureWindowOptions } =
-  await import('../../../../electron/main/window')
+const { createMainWindow, rendererLocation } = await import('../../../../electron/main/window')
 
 beforeEach(() => {
   FakeBrowserWindow.created = []
@@ -15,8 +14,10 @@ beforeEach(() => {
 })
 
 describe('main window', () => {
-  it('isolates and sandboxes the renderer', () => {
-    const prefs = secureWindowOptions('/app/preload.js').webPreferences
+  it('isolates and sandboxes the renderer it creates', () => {
+    createMainWindow('/app/preload.js', rendererLocation())
+    expect(FakeBrowserWindow.created).toHaveLength(1)
+    const prefs = FakeBrowserWindow.created[0]!.options.webPreferences
     expect(prefs).toMatchObject({
       preload: '/app/preload.js',
       contextIsolation: true,
@@ -26,8 +27,16 @@ describe('main window', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     })
+    // Nothing that loosens the defaults: no extra blink features, no remote module, no
+    // command-line switches handed to the renderer.
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
+    expect(prefs).not.toHaveProperty('enableRemoteModule')
+    expect(prefs).not.toHaveProperty('additionalArguments')
   })
 
   it('loads the built page over app:// and recognises only that origin as the app', () => {
