@@ -1,3 +1,4 @@
+import './zod-csp'
 import I18NextVue from 'i18next-vue'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
