@@ -2,8 +2,6 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { APIRequestContext, Page } from '@playwright/test'
-import { displayText } from '../../renderer/src/features/conversation/displayText'
-import { hostileTexts } from '../unit/renderer/features/conversation/hostile-texts'
 import { expect, test } from './fixtures'
 import { book, conversation, LISBON, openConversation } from './platform-helpers'
 
@@ -82,10 +80,28 @@ test.beforeEach(() => {
 function corpus(): { name: string; text: string }[] {
   const url = (n: string) => `${canaryOrigin}/canary/${n}`
   return [
-    ...hostileTexts.filter(
-      // The sandbox accepts 20,000 characters per message; the huge case is its own test.
-      (entry) => entry.text.length <= 20_000 && !entry.text.includes('\u0000'),
-    ),
+    // The unit tests' corpus (tests/unit/renderer/features/conversation/hostile-texts.ts),
+    // here end to end and aimed at the canary.
+    { name: 'script tag', text: '<script>window.__pwned = 1</script>Hello' },
+    { name: 'img onerror', text: '<img src=x onerror="window.__pwned=1">' },
+    { name: 'javascript link', text: '<a href="javascript:window.__pwned=1">click me</a>' },
+    {
+      name: 'markdown link',
+      text: '[Pay here](javascript:__pwned()) or [there](https://evil.example)',
+    },
+    {
+      name: 'data url',
+      text: '<iframe src="data:text/html,<script>parent.__pwned()</script>"></iframe>',
+    },
+    { name: 'svg onload', text: '<svg onload="window.__pwned=1"><circle r="10"/></svg>' },
+    { name: 'mathml', text: '<math><mtext><table><mglyph><style><img src=x onerror=__pwned()>' },
+    {
+      name: 'quoted reply html',
+      text: '<div class="gmail_quote"><blockquote>On Mon <b>you</b> wrote:</blockquote></div>',
+    },
+    { name: 'template injection', text: '{{ constructor.constructor("window.__pwned=1")() }}' },
+    { name: 'style tag', text: '<style>body{display:none}</style>Still visible' },
+    { name: 'rtl override', text: 'Invoice for room 12\u202Efdp.exe' },
     { name: 'img to canary', text: `<img id="pwned-img" src="${url('img')}" onerror="__pwned()">` },
     { name: 'script src', text: `<script src="${url('script')}"></script>` },
     { name: 'iframe srcdoc', text: `<iframe srcdoc="<script>parent.__pwned()</script>"></iframe>` },
@@ -116,6 +132,9 @@ function corpus(): { name: string; text: string }[] {
     { name: 'vue template', text: '{{ $el.ownerDocument.defaultView.__pwned() }}' },
   ]
 }
+
+/** What GuestText shows (displayText.ts): bidi embeddings and overrides are dropped. */
+const shownAs = (text: string) => text.replace(/[\u202A-\u202E]/g, '')
 
 async function guestWrites(
   request: APIRequestContext,
@@ -157,7 +176,7 @@ test('hostile guest messages are shown verbatim as text and nothing in them runs
   const bodies = conversation(page).locator('.message--guest .guest-text__body')
   await expect(bodies).toHaveCount(payloads.length + 1, { timeout: 30_000 })
   const shown = await bodies.evaluateAll((elements) => elements.map((e) => e.textContent))
-  for (const payload of payloads) expect(shown, payload.name).toContain(displayText(payload.text))
+  for (const payload of payloads) expect(shown, payload.name).toContain(shownAs(payload.text))
   // Nothing inside any message body is an element: the text was never parsed as HTML.
   await expect(bodies.locator('*')).toHaveCount(0)
   await bodies.last().click()
