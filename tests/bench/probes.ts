@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test'
+
+// Measurements taken inside the app's page, timed with the page's own clock from the moment the
+// action is dispatched to the first animation frame at which the screen shows its result. Each
+// function passed to `page.evaluate` is self-contained: Playwright sends its source to the page.
+
+export type ListAction =
+  | { kind: 'filter'; index: number }
+  | { kind: 'property'; index: number }
+  | { kind: 'search'; text: string }
+
+/** Page load (navigation start) until the conversation list shows rows, or the empty list. */
+export async function waitListReady(page: Page, expectRows: boolean): Promise<number> {
+  const handle = await page.waitForFunction(
+    (rows) => {
+      const count = document.querySelector('.pane-header__count')
+      if (!count) return false
+      const items = document.querySelectorAll('ul[role="list"] li.item')
+      if (rows && items.length === 0) return false
+      if ([...items].some((item) => item.getAttribute('aria-busy') === 'true')) return false
+      return performance.now()
+    },
+    expectRows,
+    { polling: 'raf', timeout: 120_000 },
+  )
+  return (await handle.jsonValue()) as number
+}
+
+/** Changes the list (a filter, a property, a search) and times it until the new list is drawn. */
+export function timeListChange(page: Page, action: ListAction): Promise<number | null> {
+  return page.evaluate(async (action) => {
+    const snapshot = () => {
+      const count = document.querySelector('.pane-header__count span')?.textContent ?? ''
+      const items = [...document.querySelectorAll('ul[role="list"] li.item')]
+      const first = items[0]?.querySelector('button')?.getAttribute('data-conversation-id') ?? ''
+      const busy = items.some((item) => item.getAttribute('aria-busy') === 'true')
+      return { key: `${count}|${first}|${items.length}`, busy }
+    }
+    const before = snapshot().key
+    const started = performance.now()
+    if (action.kind === 'filter') {
+      const chips = document.querySelectorAll<HTMLButtonElement>('.filters button[aria-pressed]')
+      chips[action.index]!.click()
+    } else if (action.kind === 'property') {
+      const items = document.querySelectorAll<HTMLButtonElement>(
+        'nav[aria-label="Properties"] button',
+      )
+      items[action.index]!.click()
+    } else {
+      const input = document.querySelector<HTMLInputElement>('input[type="search"]')!
+      input.value = action.text
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      const now = snapshot()
+      if (now.key !== before && !now.busy) return performance.now() - started
+      if (performance.now() - started > 15_000) return null
+    }
+  }, action)
+}
+
+/** Opens the list's row at `index` and times it until the conversation's messages are drawn. */
+export function timeOpenConversation(page: Page, index: number): Promise<number | null> {
+  return page.evaluate(async (index) => {
+    const rows = document.querySelectorAll<HTMLButtonElement>('ul[role="list"] li.item button.row')
+    const row = rows[index]
+    if (!row) return null
+    const guest = row.querySelector('.row__guest')?.textContent?.trim() ?? ''
+    const started = performance.now()
+    row.click()
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      const heading = document.querySelector('.conversation-header__guest')?.textContent ?? ''
+      const items = document.querySelectorAll('.timeline__item').length
+      if (heading.includes(guest) && items > 0) return performance.now() - started
+      if (performance.now() - started > 15_000) return null
+    }
+  }, index)
+}
+
+/** Scrolls the conversation list from top to bottom, a screen per frame; counts long tasks. */
+export function scrollWholeList(page: Page, stepScreens: number) {
+  return page.evaluate(async (stepScreens) => {
+    const durations: number[] = []
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(entry.duration)
+    })
+    observer.observe({ type: 'longtask' })
+    const scroller = document.querySelector<HTMLElement>('ul[role="list"]')!.parentElement!
+    scroller.scrollTop = 0
+    const started = performance.now()
+    let frames = 0
+    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
+      scroller.scrollTop += scroller.clientHeight * stepScreens
+      frames += 1
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    }
+    // Let the last rows' reads land before counting.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    observer.disconnect()
+    return {
+      frames,
+      scrolledPx: scroller.scrollHeight,
+      ms: performance.now() - started,
+      over50: durations.length,
+      over100: durations.filter((d) => d > 100).length,
+      longest: durations.length > 0 ? Math.max(...durations) : 0,
+    }
+  }, stepScreens)
+}
+
+/** Writes a reply in the open conversation and times it until it shows "Queued". */
+export function timeEnqueue(page: Page, text: string): Promise<number | null> {
+  return page.evaluate(async (text) => {
+    const box = document.querySelector<HTMLTextAreaElement>('#composer-text')!
+    box.value = text
+    box.dispatchEvent(new Event('input', { bubbles: true }))
+    const findSend = () =>
+      [...document.querySelectorAll<HTMLButtonElement>('.conversation-pane button')].find(
+        (button) => button.textContent?.trim() === 'Send' && !button.disabled,
+      )
+    const waitFrom = performance.now()
+    let send = findSend()
+    while (!send && performance.now() - waitFrom < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      send = findSend()
+    }
+    if (!send) return null
+    const started = performance.now()
+    send.click()
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      const ours = [...document.querySelectorAll('.message')].find((m) =>
+        m.textContent?.includes(text),
+      )
+      const state = ours?.querySelector('.delivery')?.textContent?.trim()
+      if (state === 'Queued') return performance.now() - started
+      if (performance.now() - started > 15_000) return null
+    }
+  }, text)
+}

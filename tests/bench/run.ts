@@ -1,0 +1,568 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { BenchApi } from './browser/entry'
+import { buildBenchBundle } from './build'
+import { COMMON_WORDS, RARE_WORDS, sampleGuestNames } from './dataset'
+import { launchChromium, startWebHost, stopWebHost, type WebHost } from './host'
+import { seedPlatformAccount, sandboxNow } from './platform'
+import {
+  scrollWholeList,
+  timeEnqueue,
+  timeListChange,
+  timeOpenConversation,
+  waitListReady,
+} from './probes'
+import {
+  describeMachine,
+  figure,
+  percentile,
+  round,
+  table,
+  type Figure,
+  type Machine,
+} from './report'
+
+// `npm run bench -- [--scale N] [--out FILE] [--quick]` (issue 11): the desk at hotel-group
+// scale, measured in Chromium through the real web host. Prints a table and writes JSON with the
+// machine's description. It never fails on a figure: a missed target is reported, not thrown.
+
+const root = path.resolve(__dirname, '../..')
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'use-seconds': { type: 'string' },
+  },
+})
+const scale = Number(values.scale)
+if (!(scale > 0)) throw new Error(`--scale must be a positive number, not "${values.scale}"`)
+const quick = values.quick ?? false
+const outFile = path.resolve(root, values.out ?? `reports/bench-${scale}.json`)
+const USE_MS = values['use-seconds']
+  ? Number(values['use-seconds']) * 1000
+  : quick
+    ? 60_000
+    : 600_000
+const SEARCH_DEBOUNCE_MS = 120
+
+type BenchWindow = typeof globalThis & { innboxBench: BenchApi }
+
+/** A command-line tool: its output is the point (the app itself logs through pino). */
+const print = (text: string) => process.stdout.write(`${text}\n`)
+const log = (line: string) => print(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
+
+function ensureBuilt(): void {
+  const built =
+    existsSync(path.join(root, 'out/main/web.js')) &&
+    existsSync(path.join(root, 'out/renderer/index.html'))
+  if (built) return
+  log('building the app (electron-vite build)')
+  execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' })
+}
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps functions in `__name(...)`; the
+ * functions sent to `page.evaluate` carry those calls into the page, so the page gets the helper.
+ */
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  await context.addInitScript('globalThis.__name ??= (target) => target')
+  return context
+}
+
+async function benchPage(context: BrowserContext, host: WebHost, bundle: string): Promise<Page> {
+  // A blank page of the app's own origin (so it shares the app's IndexedDB), served by the
+  // bench itself: the web host and its CSP are not touched.
+  await context.route(`${host.origin}/__bench`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Innbox bench</title>' }),
+  )
+  const page = await context.newPage()
+  await page.goto(`${host.origin}/__bench`)
+  await page.addScriptTag({ content: bundle })
+  return page
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page)
+  await session.send('HeapProfiler.collectGarbage')
+  await session.send('Performance.enable')
+  const { metrics } = await session.send('Performance.getMetrics')
+  await session.detach()
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0
+  return round(used / 2 ** 20, 1)!
+}
+
+async function waitSearchReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.search__indexing'), undefined, {
+    polling: 500,
+    timeout: 30 * 60_000,
+  })
+}
+
+async function waitFirstSync(page: Page): Promise<void> {
+  // "Last sync" shows only once a sync has finished (tests/e2e/platform-helpers.ts).
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('[role="status"][aria-label="Sync status"]')
+      return /Up to date.*Last sync/s.test(status?.textContent ?? '')
+    },
+    undefined,
+    { polling: 250, timeout: 30 * 60_000 },
+  )
+}
+
+function stats(samples: (number | null)[]) {
+  const ok = samples.filter((s): s is number => s !== null)
+  return {
+    n: ok.length,
+    failed: samples.length - ok.length,
+    p50: round(percentile(ok, 50)),
+    p95: round(percentile(ok, 95)),
+    max: round(ok.length > 0 ? Math.max(...ok) : null),
+  }
+}
+
+async function setSort(page: Page, sort: string): Promise<void> {
+  await page.locator('.sort select').selectOption(sort)
+}
+
+async function main(): Promise<void> {
+  ensureBuilt()
+  log(`scale ${scale}${quick ? ' (quick)' : ''}: building the bench bundle`)
+  const bundle = await buildBenchBundle()
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-'))
+  const host = await startWebHost(dataDir)
+  const browser = await launchChromium()
+  const machine: Machine = describeMachine(browser.version())
+  const figures: Figure[] = []
+  const raw: Record<string, unknown> = {}
+  try {
+    await measureDesk(browser, host, bundle, figures, raw)
+    await measurePlatform(browser, bundle, figures, raw)
+  } catch (error) {
+    // What the screen showed when a step gave up.
+    for (const [i, p] of browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .entries()) {
+      await p
+        .screenshot({ path: path.join(os.tmpdir(), `innbox-bench-failure-${i}.png`) })
+        .catch(() => {})
+    }
+    throw error
+  } finally {
+    await browser.close()
+    await stopWebHost(host)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  await compareWithBase(figures)
+  machine.loadAverageAtEnd = os.loadavg().map((v) => round(v, 2)!)
+  if (Math.max(...machine.loadAverageAtStart, ...machine.loadAverageAtEnd) > machine.cores * 0.5) {
+    machine.noise = `load average up to ${Math.max(...machine.loadAverageAtStart, ...machine.loadAverageAtEnd)} on ${machine.cores} cores: other work shared the machine, figures are noisy`
+  }
+  const report = {
+    command: `npm run bench -- --scale ${scale}${quick ? ' --quick' : ''}`,
+    date: new Date().toISOString(),
+    scale,
+    quick,
+    machine,
+    figures,
+    raw,
+  }
+  await mkdir(path.dirname(outFile), { recursive: true })
+  await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`)
+  print(`\n${table(figures)}\n`)
+  if (machine.noise) print(`Note: ${machine.noise}`)
+  if (quick) print(`Note: --quick: ${USE_MS / 60_000} minute(s) of scripted use, fewer samples`)
+  log(`written ${path.relative(root, outFile)}`)
+}
+
+async function measureDesk(
+  browser: Browser,
+  host: WebHost,
+  bundle: string,
+  figures: Figure[],
+  raw: Record<string, unknown>,
+): Promise<void> {
+  const now = await sandboxNow(host.sandboxUrl)
+  const dataset = { scale, now }
+  const context = await newContext(browser)
+  const bench = await benchPage(context, host, bundle)
+
+  // 1. Ingest: the same records, bare bulkPut first (its database is deleted after), then the
+  // app's sync write path into the store the app starts on below.
+  log('ingest: bare Dexie bulkPut')
+  const bare = await bench.evaluate(
+    (o) => (globalThis as BenchWindow).innboxBench.ingestBare(o),
+    dataset,
+  )
+  log(
+    `ingest: bare ${bare.messages} messages in ${Math.round(bare.writeMs)} ms; now the app's sync path`,
+  )
+  const app = await bench.evaluate(
+    (o) => (globalThis as BenchWindow).innboxBench.ingestApp(o),
+    dataset,
+  )
+  const appRate = app.messages / (app.writeMs / 1000)
+  const bareRate = bare.messages / (bare.writeMs / 1000)
+  log(`ingest: app ${app.messages} messages in ${Math.round(app.writeMs)} ms`)
+  raw.ingest = { app, bare }
+  figures.push(
+    figure('ingest.app', 'Ingest, app sync write path', Math.round(appRate), 'msg/s', {
+      op: '>=',
+      value: 5000,
+    }),
+    figure('ingest.bare', 'Ingest, bare bulkPut', Math.round(bareRate), 'msg/s'),
+    figure('ingest.ratio', 'Ingest, app ÷ bare', round(appRate / bareRate, 2), '', {
+      op: '>=',
+      value: 0.7,
+    }),
+  )
+
+  // 5. Search, engine side: the app's read model and index built on the stored data.
+  const names = sampleGuestNames(dataset, 10)
+  const queries = [
+    ...COMMON_WORDS.map((query) => ({ query, kind: 'common' })),
+    ...RARE_WORDS.map((query) => ({ query, kind: 'rare' })),
+    ...names.map((query) => ({ query, kind: 'name' })),
+  ]
+  log('search: building the index on the stored data')
+  const search = await bench.evaluate(
+    ({ queries, now }) =>
+      (globalThis as BenchWindow).innboxBench.searchIndex([...queries, ...queries], now),
+    { queries, now },
+  )
+  await bench.close()
+  raw.searchIndex = search
+  const engine = stats(search.timings.map((t) => t.ms))
+  figures.push(
+    figure('search.engine.p50', 'Search p50 (index, all messages)', engine.p50, 'ms'),
+    figure('search.engine.p95', 'Search p95 (index, all messages)', engine.p95, 'ms', {
+      op: '<=',
+      value: scale >= 10 ? 300 : 100,
+    }),
+    figure('search.build', 'Search index build', round((search.buildMs ?? 0) / 1000, 1), 's'),
+    figure(
+      'search.memory',
+      'Search index memory',
+      round((search.heapBytes ?? search.approximateBytes) / 2 ** 20, 1),
+      'MB',
+      undefined,
+      search.heapBytes === null ? 'estimate from the index structures' : 'heap growth after GC',
+    ),
+  )
+
+  // 2. Cold start with the dataset stored. The first start also runs the first sync against the
+  // demo platform (the embedded sandbox); the measured starts come after it.
+  const page = await context.newPage()
+  log('cold start: first start (first sync against the embedded platform)')
+  await page.goto(host.url)
+  await waitListReady(page, true)
+  await waitFirstSync(page)
+  const starts = quick ? 3 : 5
+  const seeded: number[] = []
+  for (let i = 0; i < starts; i += 1) {
+    await page.goto(host.url, { waitUntil: 'commit' })
+    seeded.push(await waitListReady(page, true))
+    await waitSearchReady(page)
+  }
+  const emptyStarts: number[] = []
+  for (let i = 0; i < starts; i += 1) {
+    const fresh = await newContext(browser)
+    const p = await fresh.newPage()
+    await p.goto(host.url, { waitUntil: 'commit' })
+    emptyStarts.push(await waitListReady(p, false))
+    await fresh.close()
+  }
+  raw.coldStart = { seeded, empty: emptyStarts }
+  const seededP50 = percentile(seeded, 50)!
+  const emptyP50 = percentile(emptyStarts, 50)!
+  figures.push(
+    figure('start.seeded', 'Cold start p50, dataset stored', round(seededP50, 0), 'ms', {
+      op: '<=',
+      value: 1200,
+    }),
+    figure('start.empty', 'Cold start p50, empty store', round(emptyP50, 0), 'ms'),
+    figure('start.ratio', 'Cold start, stored ÷ empty', round(seededP50 / emptyP50, 2), '', {
+      op: '<=',
+      value: 1.5,
+    }),
+  )
+  // The search box says "Preparing search…" until the worker's index is built.
+  const indexStarted = Date.now()
+  await page.goto(host.url, { waitUntil: 'commit' })
+  await waitListReady(page, true)
+  await waitSearchReady(page)
+  figures.push(
+    figure(
+      'search.ready',
+      'Search ready after start',
+      round((Date.now() - indexStarted) / 1000, 1),
+      's',
+    ),
+  )
+  figures.push(
+    figure('heap.load', 'JS heap after load (page)', await heapMB(page), 'MB', {
+      op: '<=',
+      value: 300,
+    }),
+  )
+
+  // 3. Open a conversation.
+  const opens: (number | null)[] = []
+  for (let i = 0; i < (quick ? 15 : 40); i += 1) opens.push(await timeOpenConversation(page, i % 8))
+  const open = stats(opens)
+  raw.open = opens
+  figures.push(
+    figure('open.p50', 'Open conversation p50', open.p50, 'ms'),
+    figure('open.p95', 'Open conversation p95', open.p95, 'ms', { op: '<=', value: 50 }),
+  )
+
+  // 4. Switch filter or property.
+  const properties = await page.locator('nav[aria-label="Properties"] button').count()
+  const switches: (number | null)[] = []
+  const rounds = quick ? 2 : 4
+  for (let r = 0; r < rounds; r += 1) {
+    for (const index of [0, 0, 1, 1])
+      switches.push(await timeListChange(page, { kind: 'filter', index }))
+    for (let p = 1; p < Math.min(properties, 6); p += 1) {
+      switches.push(await timeListChange(page, { kind: 'property', index: p }))
+    }
+    switches.push(await timeListChange(page, { kind: 'property', index: 0 }))
+  }
+  const filter = stats(switches)
+  raw.filter = switches
+  figures.push(
+    figure('filter.p50', 'Filter / property switch p50', filter.p50, 'ms'),
+    figure('filter.p95', 'Filter / property switch p95', filter.p95, 'ms', {
+      op: '<=',
+      value: 100,
+    }),
+  )
+
+  // 5. Search through the search box: includes the box's 120 ms typing pause.
+  const typed: (number | null)[] = []
+  for (const { query } of queries) {
+    typed.push(await timeListChange(page, { kind: 'search', text: query }))
+    await timeListChange(page, { kind: 'search', text: '' })
+  }
+  const ui = stats(typed)
+  raw.searchUi = typed
+  figures.push(
+    figure(
+      'search.ui.p50',
+      'Search p50 in the search box',
+      ui.p50,
+      'ms',
+      undefined,
+      `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
+    ),
+    figure(
+      'search.ui.p95',
+      'Search p95 in the search box',
+      ui.p95,
+      'ms',
+      undefined,
+      `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
+    ),
+  )
+
+  // 6. Scroll the whole list.
+  await setSort(page, 'lastActivity')
+  const scroll = await scrollWholeList(page, 1)
+  raw.scroll = scroll
+  figures.push(
+    figure('scroll.over50', 'Scroll whole list: long tasks > 50 ms', scroll.over50, ''),
+    figure('scroll.over100', 'Scroll whole list: long tasks > 100 ms', scroll.over100, '', {
+      op: '<=',
+      value: 0,
+    }),
+  )
+
+  // 9b. A guest writes; "Sync now"; the row appears (the list sorted by last activity).
+  const arrivals: (number | null)[] = []
+  let lastBooking: { guestName: string } | null = null
+  // The booking's property, newest first, from the top (the list keeps an open conversation of
+  // another property in view, and the scroll above left it at the bottom).
+  await page.locator('nav[aria-label="Properties"] button', { hasText: 'Casa do Limoeiro' }).click()
+  await page.evaluate(() => {
+    document.querySelector('ul[role="list"]')!.parentElement!.scrollTop = 0
+  })
+  for (let i = 0; i < (quick ? 3 : 5); i += 1) {
+    lastBooking = await bookAndWrite(host.sandboxUrl, `Bench Arrival ${i + 1}`)
+    const started = Date.now()
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.waitForFunction(
+      (name) =>
+        [...document.querySelectorAll('.row__guest')].some((g) => g.textContent?.includes(name)),
+      lastBooking.guestName,
+      { polling: 'raf', timeout: 120_000 },
+    )
+    arrivals.push(Date.now() - started)
+  }
+  raw.arrival = arrivals
+  figures.push(
+    figure(
+      'platform.arrival',
+      'Guest message → row after Sync now, p50',
+      stats(arrivals).p50,
+      'ms',
+    ),
+  )
+
+  // 8. Outbox: the platform is unreachable, so each reply stays queued.
+  await page.locator('.row__guest', { hasText: lastBooking!.guestName }).click()
+  await faults(host.sandboxUrl, { outage: true })
+  const enqueues: (number | null)[] = []
+  for (let i = 0; i < (quick ? 5 : 20); i += 1)
+    enqueues.push(await timeEnqueue(page, `Bench reply ${i + 1}`))
+  await faults(host.sandboxUrl, {})
+  const outbox = stats(enqueues)
+  raw.outbox = enqueues
+  figures.push(figure('outbox.p95', 'Outbox enqueue → "Queued" p95', outbox.p95, 'ms'))
+
+  // 7. Memory after scripted use.
+  await scriptedUse(
+    page,
+    USE_MS,
+    queries.map((q) => q.query),
+  )
+  figures.push(
+    figure(
+      'heap.use',
+      `JS heap after ${USE_MS / 60_000} min of use (page)`,
+      await heapMB(page),
+      'MB',
+      { op: '<=', value: 300 },
+    ),
+  )
+  await context.close()
+}
+
+async function scriptedUse(page: Page, durationMs: number, queries: string[]): Promise<void> {
+  log(`scripted use for ${durationMs / 60_000} minute(s)`)
+  const until = Date.now() + durationMs
+  const properties = await page.locator('nav[aria-label="Properties"] button').count()
+  for (let step = 0; Date.now() < until; step += 1) {
+    await timeOpenConversation(page, step % 8)
+    await timeListChange(page, { kind: 'filter', index: step % 2 })
+    await timeListChange(page, { kind: 'property', index: step % Math.min(properties, 6) })
+    await timeListChange(page, { kind: 'search', text: queries[step % queries.length]! })
+    await timeOpenConversation(page, 0)
+    await timeListChange(page, { kind: 'search', text: '' })
+    await page.evaluate(() => {
+      const scroller = document.querySelector('ul[role="list"]')?.parentElement
+      if (scroller) scroller.scrollTop = Math.random() * scroller.scrollHeight
+    })
+  }
+}
+
+async function faults(sandboxUrl: string, settings: object): Promise<void> {
+  const answer = await fetch(`${sandboxUrl}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  })
+  if (!answer.ok) throw new Error(`faults: ${answer.status} ${await answer.text()}`)
+}
+
+async function bookAndWrite(sandboxUrl: string, guestName: string) {
+  const now = await sandboxNow(sandboxUrl)
+  const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10)
+  const post = async (route: string, data: object) => {
+    const answer = await fetch(`${sandboxUrl}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(data),
+    })
+    if (!answer.ok) throw new Error(`${route}: ${answer.status} ${await answer.text()}`)
+    return answer.json() as Promise<{ conversation_id: string }>
+  }
+  const propertyId = '4012001'
+  const { conversation_id } = await post('/sandbox/reservations', {
+    property_id: propertyId,
+    guest_name: guestName,
+    guest_language: 'en',
+    booked_at: new Date(now - 2 * 86_400_000).toISOString(),
+    checkin: day(3),
+    checkout: day(5),
+    status: 'confirmed',
+  })
+  await post('/sandbox/guest-messages', {
+    property_id: propertyId,
+    conversation_id,
+    content: 'Hello, could we get a room on a quiet floor?',
+  })
+  return { guestName }
+}
+
+/** 9a. A first sync of an account of 20,000 messages, from an empty store. */
+async function measurePlatform(
+  browser: Browser,
+  bundle: string,
+  figures: Figure[],
+  raw: Record<string, unknown>,
+): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-platform-'))
+  const host = await startWebHost(dataDir)
+  try {
+    log('platform: loading 20,000 messages into the sandbox')
+    await seedPlatformAccount(host.sandboxUrl, 20_000)
+    const context = await newContext(browser)
+    const page = await context.newPage()
+    const started = Date.now()
+    await page.goto(host.url)
+    await waitFirstSync(page)
+    const ms = Date.now() - started
+    const counter = await benchPage(context, host, bundle)
+    const messages = await counter.evaluate(() =>
+      (globalThis as BenchWindow).innboxBench.countMessages(),
+    )
+    raw.bootstrap = { messages, ms }
+    log(`platform: ${messages} messages in ${ms} ms`)
+    figures.push(
+      figure(
+        'platform.bootstrap',
+        'Bootstrap from the platform',
+        Math.round(messages / (ms / 1000)),
+        'msg/s',
+        undefined,
+        `${messages} messages (20,000 loaded + the demo account's)`,
+      ),
+    )
+    await context.close()
+  } finally {
+    await stopWebHost(host)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** At 10×, open and filter p95 must stay within 2× of the base run's (reports/bench-1.json). */
+async function compareWithBase(figures: Figure[]): Promise<void> {
+  if (scale === 1) return
+  const baseFile = path.join(root, 'reports/bench-1.json')
+  if (!existsSync(baseFile)) return
+  const base = JSON.parse(await readFile(baseFile, 'utf8')) as { figures: Figure[] }
+  for (const id of ['open.p95', 'filter.p95']) {
+    const ours = figures.find((f) => f.id === id)
+    const theirs = base.figures.find((f) => f.id === id)
+    if (!ours?.value || !theirs?.value) continue
+    figures.push(
+      figure(`${id}.vsBase`, `${ours.label} ÷ base`, round(ours.value / theirs.value, 2), '×', {
+        op: '<=',
+        value: 2,
+      }),
+    )
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
