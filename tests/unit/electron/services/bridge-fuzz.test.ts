@@ -110,19 +110,25 @@ const garbageFor = (channel: (typeof invokeChannels)[number]) =>
     .filter((args) => !invokeContract[channel].args.safeParse(args).success)
 
 describe('bridge fuzz on the real desk', () => {
-  it.each(invokeChannels)('%s refuses garbage with a validated error', async (channel) => {
-    const before = await fingerprint(dataDir)
-    await fc.assert(
-      fc.asyncProperty(garbageFor(channel), async (args) => {
-        const result = await dispatch(desk.handlers, channel, args, (name) => unexpected.push(name))
-        expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
-      }),
-      { numRuns: 40 },
-    )
-    expect(await fingerprint(dataDir)).toEqual(before)
-    expect(emitted).toEqual([])
-    expect(unexpected).toEqual([])
-  })
+  it.each(invokeChannels)(
+    '%s refuses garbage with a validated error',
+    async (channel) => {
+      const before = await fingerprint(dataDir)
+      await fc.assert(
+        fc.asyncProperty(garbageFor(channel), async (args) => {
+          const result = await dispatch(desk.handlers, channel, args, (name) =>
+            unexpected.push(name),
+          )
+          expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+        }),
+        { numRuns: 40 },
+      )
+      expect(await fingerprint(dataDir)).toEqual(before)
+      expect(emitted).toEqual([])
+      expect(unexpected).toEqual([])
+    },
+    120_000,
+  )
 
   it('refuses every channel name outside the contract', async () => {
     await fc.assert(
@@ -136,7 +142,7 @@ describe('bridge fuzz on the real desk', () => {
       ),
       { numRuns: 200 },
     )
-  })
+  }, 60_000)
 })
 
 interface Answer {
@@ -185,22 +191,26 @@ const jsonGarbageFor = (channel: (typeof invokeChannels)[number]) =>
     )
 
 describe('bridge fuzz over the web host', () => {
-  it.each(invokeChannels)('POST /api/invoke/%s refuses garbage', async (channel) => {
-    const before = await fingerprint(dataDir)
-    await fc.assert(
-      fc.asyncProperty(jsonGarbageFor(channel), async (args) => {
-        const answer = await post(`/api/invoke/${channel}`, JSON.stringify(args))
-        expect(answer.status).toBe(200)
-        expect(JSON.parse(answer.body)).toMatchObject({
-          ok: false,
-          error: { code: 'invalid_argument' },
-        })
-      }),
-      { numRuns: 15 },
-    )
-    expect(await fingerprint(dataDir)).toEqual(before)
-    expect(emitted).toEqual([])
-  })
+  it.each(invokeChannels)(
+    'POST /api/invoke/%s refuses garbage',
+    async (channel) => {
+      const before = await fingerprint(dataDir)
+      await fc.assert(
+        fc.asyncProperty(jsonGarbageFor(channel), async (args) => {
+          const answer = await post(`/api/invoke/${channel}`, JSON.stringify(args))
+          expect(answer.status).toBe(200)
+          expect(JSON.parse(answer.body)).toMatchObject({
+            ok: false,
+            error: { code: 'invalid_argument' },
+          })
+        }),
+        { numRuns: 15 },
+      )
+      expect(await fingerprint(dataDir)).toEqual(before)
+      expect(emitted).toEqual([])
+    },
+    120_000,
+  )
 
   it('answers bodies that are not JSON with 400 and writes nothing', async () => {
     const before = await fingerprint(dataDir)
@@ -224,7 +234,7 @@ describe('bridge fuzz over the web host', () => {
       { numRuns: 60 },
     )
     expect(await fingerprint(dataDir)).toEqual(before)
-  })
+  }, 60_000)
 
   it('still serves a valid call afterwards: the host survived the fuzzing', async () => {
     const answer = await post('/api/invoke/settings:get', '[]')
