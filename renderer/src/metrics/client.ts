@@ -38,7 +38,7 @@ export function createMetricsClient(
 
   const port = inWorker ? workerPort(db.name, receive) : inPagePort(db, receive)
   return {
-    setNow: (now) => port.post({ type: 'now', now }),
+    setNow: (now) => port.post({ type: 'now', now, sentAt: Date.now() }),
     onResult(listener) {
       results.add(listener)
       return () => results.delete(listener)

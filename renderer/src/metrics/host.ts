@@ -11,7 +11,7 @@ export function createMetricsHost(
   post: (message: FromMetrics) => void,
   clock: () => number = Date.now,
 ) {
-  /** The page's clock minus ours (none in practice; a test may set any instant). */
+  /** The instant asked for minus the page's clock (none in practice; a test may set any). */
   let offset: number | null = null
   const cache = new Map<string, unknown>()
 
@@ -29,7 +29,7 @@ export function createMetricsHost(
   return {
     receive(message: ToMetrics): void {
       if (message.type === 'now') {
-        offset = message.now - clock()
+        offset = message.now - message.sentAt
         run()
       }
     },

@@ -5,8 +5,12 @@ import type { MetricsResult } from './compute'
 
 export type ToMetrics =
   | { type: 'open'; dbName: string }
-  /** Compute at this instant (the page's clock), now and after every change of the store. */
-  | { type: 'now'; now: number }
+  /**
+   * Compute at `now`, then and after every change of the store, time running on from there.
+   * `sentAt` is the page's clock when it posted: the offset is `now - sentAt`, never measured
+   * against the moment the message arrives (a busy worker may take seconds to read it).
+   */
+  | { type: 'now'; now: number; sentAt: number }
 
 export type FromMetrics =
   | { type: 'result'; result: MetricsResult }
