@@ -40,6 +40,8 @@ export const sendArgsSchema = z.strictObject({
   ...conversationRef,
   content: z.string().max(MAX_CONTENT_CHARS),
   attachmentIds: z.array(id).max(20).default([]),
+  /** The outbox record's id: a repeat while the host runs joins the first send, never a second. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
 })
 
 export const uploadArgsSchema = z.strictObject({

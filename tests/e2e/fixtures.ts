@@ -23,10 +23,19 @@ const root = path.resolve(__dirname, '../..')
 export async function startWebHost(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
+  /** A fixed port: a restart on the same port (and data) keeps the browser's IndexedDB. */
+  port = 0,
 ): Promise<WebHostProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(root, 'out/main/web.js'), '--port', '0', '--data', dataDir, '--sandbox-control'],
+    [
+      path.join(root, 'out/main/web.js'),
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--sandbox-control',
+    ],
     {
       cwd: root,
       env: { ...process.env, LANG: 'en_US.UTF-8', ...env },

@@ -1,8 +1,10 @@
 import type { InvokeChannel } from '../../../shared/bridge/channels'
+import type { InvokeResult } from '../../../shared/bridge/contract'
 import { BridgeFailure } from '../../../shared/bridge/result'
 import type { BridgeHandlers } from '../bridge-dispatch'
 import type { PlatformConnection } from './connection'
 import { preflightSend, preflightUpload } from './preflight'
+import { SendLedger } from './send-ledger'
 import type { PlatformResult } from './types'
 
 type PlatformDomain =
@@ -27,6 +29,7 @@ export function createPlatformHandlers(
   connection: PlatformConnection,
 ): Pick<BridgeHandlers, PlatformChannel> {
   const use = () => connection.use()
+  const sends = new SendLedger<InvokeResult<'messages:send'>>()
   return {
     'properties:list': async () => valueOf(await (await use()).client.properties()),
     'reservations:list': async ({ propertyId, updatedSince }) =>
@@ -42,18 +45,20 @@ export function createPlatformHandlers(
       valueOf(await (await use()).client.conversation(propertyId, conversationId)),
     'conversations:byReservation': async ({ propertyId, reservationId }) =>
       valueOf(await (await use()).client.conversationByReservation(propertyId, reservationId)),
-    'messages:send': async (draft) => {
-      const { client, facts } = await use()
-      const check = await preflightSend(client, facts, connection.clock, draft)
-      if (!check.ok) throw BridgeFailure.from(check.error)
-      const sent = await client.sendMessage(draft.propertyId, draft.conversationId, draft)
-      const result = valueOf(sent)
-      const warnings = sent.ok ? sent.warnings : []
-      return {
-        messageId: result.message_id,
-        warnings: warnings.map(({ code, message }) => ({ code, message })),
-      }
-    },
+    // A repeat with the same idempotency key joins the send in flight or gets its answer.
+    'messages:send': (draft) =>
+      sends.run(draft.idempotencyKey, async () => {
+        const { client, facts } = await use()
+        const check = await preflightSend(client, facts, connection.clock, draft)
+        if (!check.ok) throw BridgeFailure.from(check.error)
+        const sent = await client.sendMessage(draft.propertyId, draft.conversationId, draft)
+        const result = valueOf(sent)
+        const warnings = sent.ok ? sent.warnings : []
+        return {
+          messageId: result.message_id,
+          warnings: warnings.map(({ code, message }) => ({ code, message })),
+        }
+      }),
     'attachments:upload': async (file) => {
       const { client, facts } = await use()
       const check = await preflightUpload(client, facts, connection.clock, file)

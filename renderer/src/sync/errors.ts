@@ -58,6 +58,8 @@ export function classify(error: PortError, { write = false } = {}): Classified {
 }
 
 function kindOf(code: string, status: number | null, write: boolean): FailureKind {
+  // The web host did not answer: it may have died after taking the send to the platform.
+  if (write && code === 'unavailable') return 'unknown_outcome'
   if (OFFLINE.has(code)) return 'offline'
   if (ACCOUNT.has(code)) return 'account'
   if (code === 'rate_limited') return 'rate_limited'

@@ -66,7 +66,13 @@ export async function perform(ctx: SyncContext, record: OutboxRecord): Promise<P
         await saveUploadedAttachment(ctx.db, record.id, index, uploaded.value.attachmentId)
         attachmentIds.push(uploaded.value.attachmentId)
       }
-      const sent = await ctx.port.messages.send({ ...ref, content: action.content, attachmentIds })
+      // The record's id: the host never sends twice for one key while it runs (a reload).
+      const sent = await ctx.port.messages.send({
+        ...ref,
+        content: action.content,
+        attachmentIds,
+        idempotencyKey: record.id,
+      })
       return sent.ok ? { ok: true, messageId: sent.value.messageId } : asPerformed(sent)
     }
   }

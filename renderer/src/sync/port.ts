@@ -87,7 +87,7 @@ export interface SyncPort {
   }
   messages: {
     send(
-      args: ConversationRef & { content: string; attachmentIds: string[] },
+      args: ConversationRef & { content: string; attachmentIds: string[]; idempotencyKey?: string },
     ): Promise<PortResult<{ messageId: string }>>
   }
   attachments: {

@@ -10,6 +10,9 @@ describe('classifying bridge failures', () => {
     ['outcome_unknown', false, 'unknown_outcome'],
     ['timeout', true, 'unknown_outcome'],
     ['malformed_response', true, 'unknown_outcome'],
+    // The web host did not answer a send: it may have died after passing it on (issue 12).
+    ['unavailable', true, 'unknown_outcome'],
+    ['unavailable', false, 'offline'],
     ['timeout', false, 'transient'],
     ['platform_unavailable', false, 'transient'],
     ['policy_refused', true, 'permanent'],
