@@ -79,18 +79,29 @@ test('searches with / and switches "No reply needed" with Shift+N', async ({ pag
   await expect(search).toHaveValue('')
   await leaveField(page)
 
-  // A conversation that can carry the tag (booking requests cannot).
-  await page.keyboard.press('j')
+  // A conversation that can carry the tag (booking requests cannot). Each step waits until the
+  // pane shows the conversation just selected: a busy machine may still show the previous one.
   const toggle = conversation(page).getByRole('switch', { name: 'No reply needed' })
-  for (let i = 0; i < 10 && !(await toggle.isEnabled().catch(() => false)); i++) {
+  let previous: string | null = null
+  for (let i = 0; i < 10; i++) {
     await page.keyboard.press('j')
+    if (previous) await expect(selected(page)).not.toHaveAttribute('data-conversation-id', previous)
+    previous = await selected(page).getAttribute('data-conversation-id')
+    const guest = (await selected(page).locator('.row__guest').textContent())!.trim()
+    await expect(conversation(page).getByRole('heading', { level: 2 })).toHaveText(guest, {
+      timeout: 15_000,
+    })
+    await expect(toggle).toBeVisible()
+    if (await toggle.isEnabled()) break
   }
   await expect(toggle).toBeEnabled()
   const before = await toggle.getAttribute('aria-checked')
   await page.keyboard.press('Shift+N')
-  await expect(toggle).toHaveAttribute('aria-checked', before === 'true' ? 'false' : 'true')
+  await expect(toggle).toHaveAttribute('aria-checked', before === 'true' ? 'false' : 'true', {
+    timeout: 15_000,
+  })
   await page.keyboard.press('Shift+N')
-  await expect(toggle).toHaveAttribute('aria-checked', before ?? 'false')
+  await expect(toggle).toHaveAttribute('aria-checked', before ?? 'false', { timeout: 15_000 })
 })
 
 test('lists the shortcuts in a dialog that keeps focus and gives it back', async ({
