@@ -1,14 +1,16 @@
 // Every bridge channel fuzzed with garbage arguments on the real dispatcher, the real desk
-// handlers and a real data folder, then the same over the web host's HTTP route: each call
-// must come back as a validated refusal, nothing may throw, no event may fire, and the data
-// folder must be byte-for-byte what it was before.
+// handlers and a real data folder, then the same over the web host's HTTP route and the
+// Electron IPC handlers (where a foreign frame is refused whatever it sends): each call must come
+// back as a validated refusal, nothing may throw, no event may fire, and the data folder must
+// be byte-for-byte what it was before.
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { FakeIpcMain } from '../../../support/electron-double'
 import { FileSecrets } from '../../../../electron/services/accounts/file-secrets'
 import { dispatch } from '../../../../electron/services/bridge-dispatch'
 import { createDesk } from '../../../../electron/services/desk'
@@ -20,6 +22,9 @@ import type { WebHost } from '../../../../electron/web/server'
 import { invokeChannels } from '../../../../shared/bridge/channels'
 import { invokeContract } from '../../../../shared/bridge/contract'
 import { fromWire } from '../../../../shared/bridge/wire'
+
+vi.mock('electron', () => ({}))
+const { registerBridgeHandlers } = await import('../../../../electron/main/ipc')
 
 let root: string
 let dataDir: string
@@ -243,4 +248,50 @@ describe('bridge fuzz over the web host', () => {
       value: { values: { language: 'de' } },
     })
   })
+})
+
+describe('bridge fuzz over the Electron IPC handlers', () => {
+  const appUrl = 'app://innbox/index.html'
+  const appFrame = { url: appUrl, parent: null }
+  const ipc = new FakeIpcMain()
+  beforeAll(() => {
+    registerBridgeHandlers(ipc as never, desk.handlers, (url) => url === appUrl)
+  })
+  const call = (channel: string, frame: unknown, args: unknown[]) =>
+    ipc.handlers.get(channel)!({ senderFrame: frame }, ...args)
+
+  it.each(invokeChannels)(
+    '%s refuses garbage from the app page and anything from another frame',
+    async (channel) => {
+      const before = await fingerprint(dataDir)
+      await fc.assert(
+        fc.asyncProperty(
+          // IPC spreads the arguments: any list of values a compromised page could send.
+          fc
+            .array(anyValue, { maxLength: 4 })
+            .filter((args) => !invokeContract[channel].args.safeParse(args).success),
+          fc.array(anyValue, { maxLength: 4 }),
+          fc.oneof(
+            fc.constant(null),
+            fc.record({ url: fc.webUrl(), parent: fc.constant(null) }),
+            fc.constant({ url: appUrl, parent: appFrame }),
+          ),
+          async (garbage, anyArgs, foreignFrame) => {
+            expect(await call(channel, appFrame, garbage)).toMatchObject({
+              ok: false,
+              error: { code: 'invalid_argument' },
+            })
+            expect(await call(channel, foreignFrame, anyArgs)).toMatchObject({
+              ok: false,
+              error: { code: 'forbidden' },
+            })
+          },
+        ),
+        { numRuns: 25 },
+      )
+      expect(await fingerprint(dataDir)).toEqual(before)
+      expect(emitted).toEqual([])
+    },
+    120_000,
+  )
 })
