@@ -90,6 +90,8 @@ async function start(): Promise<void> {
   app.on('activate', showMainWindow)
 }
 
+// Every renderer the app could ever create is sandboxed, not only the windows that ask for it.
+app.enableSandbox()
 registerAppScheme()
 
 // One desk, one window: a second launch focuses the running app instead.
