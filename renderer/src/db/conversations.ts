@@ -4,7 +4,13 @@ import { applyCounterDeltas, recordChange, type CounterDeltas } from './counters
 import { deriveConversation } from './derive'
 import { conversationRange, messageRecordFrom, messagesOf } from './messages'
 import type { InnboxDb } from './schema'
-import type { ConversationRecord, MessageRecord, OutboxRecord } from './records'
+import type {
+  ConversationRecord,
+  MessageRecord,
+  OutboxRecord,
+  PropertyRecord,
+  ReservationRecord,
+} from './records'
 import { writeTx } from './tx'
 
 // The single write path of conversations and their messages. Derived fields are recomputed
@@ -58,16 +64,34 @@ export function applyConversationUpdates(
   updates: readonly ConversationUpdate[],
 ): Promise<ApplyResult> {
   return writeTx(db, writeTables(db), async () => {
-    const newMessageIds = await storeMessages(db, updates)
+    const { fresh: newMessageIds, rows: written } = await storeMessages(db, updates)
     const ids = [...new Set(updates.map((u) => u.conversationId))]
-    const before = await db.conversations.bulkGet(ids)
+    const [before, known] = await Promise.all([
+      db.conversations.bulkGet(ids),
+      prefetch(db, ids, written),
+    ])
+    const byConversation = new Map<string, ConversationUpdate[]>()
+    for (const update of updates) {
+      const own = byConversation.get(update.conversationId)
+      if (own) own.push(update)
+      else byConversation.set(update.conversationId, [update])
+    }
+    // The conversations are rebuilt side by side, from facts read for all of them at once
+    // (`prefetch`), instead of five reads one after another per conversation, which made a first
+    // sync several times slower than the storage (issue 11). Each rebuild writes only its own
+    // messages' read flags; the counters are moved once, after all of them.
+    const rebuilt = await Promise.all(
+      ids.map((conversationId, index) => {
+        const own = byConversation.get(conversationId) ?? []
+        // Re-deriving a conversation this desk does not hold (purged, never seen) creates nothing.
+        if (!before[index] && own.every(isRederiveOnly)) return undefined
+        return rebuild(db, conversationId, own, before[index], known)
+      }),
+    )
     const deltas: CounterDeltas = new Map()
     const rows: ConversationRecord[] = []
-    for (const [index, conversationId] of ids.entries()) {
-      const own = updates.filter((u) => u.conversationId === conversationId)
-      // Re-deriving a conversation this desk does not hold (purged, never seen) creates nothing.
-      if (!before[index] && own.every(isRederiveOnly)) continue
-      const next = await rebuild(db, conversationId, own, before[index])
+    for (const [index, next] of rebuilt.entries()) {
+      if (!next) continue
       recordChange(deltas, before[index], next)
       rows.push(next)
     }
@@ -83,7 +107,24 @@ function isRederiveOnly(update: ConversationUpdate): boolean {
   )
 }
 
+/**
+ * Messages the updates themselves say are read (the platform's `message_read` tag, a desk's
+ * mark-read): their rows are written read at once rather than written and then rewritten.
+ */
+function readByUpdates(updates: readonly ConversationUpdate[]) {
+  const ids = new Set<string>()
+  const allOf = new Set<string>()
+  for (const update of updates) {
+    for (const id of update.facts?.tags.message_read?.message_ids ?? []) ids.add(id)
+    if (Array.isArray(update.markRead)) for (const id of update.markRead) ids.add(id)
+    else if (update.markRead === 'all') allOf.add(update.conversationId)
+  }
+  return (message: Message) =>
+    ids.has(message.message_id) || allOf.has(message.conversation.conversation_id)
+}
+
 async function storeMessages(db: InnboxDb, updates: readonly ConversationUpdate[]) {
+  const isRead = readByUpdates(updates)
   const incoming = new Map<string, { message: Message; provisional: boolean }>()
   for (const update of updates) {
     for (const message of update.provisional ?? []) {
@@ -101,14 +142,95 @@ async function storeMessages(db: InnboxDb, updates: readonly ConversationUpdate[
     if (!previous) fresh.push(message.message_id)
     // The platform's copy replaces a provisional one; a provisional never replaces the platform's.
     if (previous && (provisional || previous.provisional === 0)) continue
-    rows.push(messageRecordFrom(message, previous, provisional))
+    const row = messageRecordFrom(message, previous, provisional)
+    rows.push(row.read === 0 && isRead(message) ? { ...row, read: 1 } : row)
   }
   await db.messages.bulkPut(rows)
   for (const row of rows) {
     if (row.message.attachment_ids.length === 0) continue
     await noteAttachments(db, row.conversationId, row.messageId, row.message.attachment_ids)
   }
-  return fresh
+  return { fresh, rows }
+}
+
+/** What the rebuilds of one write need, read for all its conversations together. */
+interface Prefetched {
+  /** Each conversation's reservation (the first by id, should there be two). */
+  reservations: Map<string, ReservationRecord>
+  /** Unsent tag and send actions by conversation, in `seq` order (see `pendingActions`). */
+  pending: Map<string, OutboxRecord[]>
+  /** The rows this write stored, by conversation. */
+  written: Map<string, MessageRecord[]>
+  property(propertyId: string): Promise<PropertyRecord | undefined>
+}
+
+async function prefetch(
+  db: InnboxDb,
+  ids: readonly string[],
+  written: readonly MessageRecord[],
+): Promise<Prefetched> {
+  // One index read per conversation, all in flight together: Dexie serves `anyOf` with a cursor
+  // that steps from key to key, one round trip each, which is slower than these.
+  const [reservationRows, pendingRows] = await Promise.all([
+    Promise.all(ids.map((id) => db.reservations.where('conversationId').equals(id).first())),
+    db.outbox
+      .where('state')
+      .anyOf([...PENDING])
+      .toArray(),
+  ])
+  const reservations = new Map<string, ReservationRecord>()
+  for (const row of reservationRows) if (row) reservations.set(row.conversationId, row)
+  const pending = groupBy(
+    pendingRows.sort((a, b) => a.seq - b.seq),
+    (r) => r.conversationId,
+  )
+  const properties = new Map<string, Promise<PropertyRecord | undefined>>()
+  return {
+    reservations,
+    pending,
+    written: groupBy(written, (m) => m.conversationId),
+    property(propertyId) {
+      let found = properties.get(propertyId)
+      if (!found) properties.set(propertyId, (found = db.properties.get(propertyId)))
+      return found
+    },
+  }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(keyOf(item))
+    if (group) group.push(item)
+    else groups.set(keyOf(item), [item])
+  }
+  return groups
+}
+
+/**
+ * The conversation's stored messages. A conversation without a row, or whose row has no last
+ * message, had none before this write (messages are written only here, with their conversation
+ * row, and purged with it): its messages are exactly the rows just written, not read back.
+ */
+function storedMessages(
+  db: InnboxDb,
+  conversationId: string,
+  before: ConversationRecord | undefined,
+  known: Prefetched,
+): Promise<MessageRecord[]> {
+  if (before && before.lastMessageId !== null) return messagesOf(db, conversationId)
+  // In the index's order: by timestamp, then by id.
+  const rows = [...(known.written.get(conversationId) ?? [])]
+  rows.sort((a, b) =>
+    a.timestamp !== b.timestamp
+      ? a.timestamp - b.timestamp
+      : a.messageId < b.messageId
+        ? -1
+        : a.messageId > b.messageId
+          ? 1
+          : 0,
+  )
+  return Promise.resolve(rows)
 }
 
 async function rebuild(
@@ -116,12 +238,14 @@ async function rebuild(
   conversationId: string,
   updates: readonly ConversationUpdate[],
   before: ConversationRecord | undefined,
+  known: Prefetched,
 ): Promise<ConversationRecord> {
   const facts = updates.findLast((u) => u.facts)?.facts
-  const messages = await markRead(db, await messagesOf(db, conversationId), updates, facts)
+  const stored = await storedMessages(db, conversationId, before, known)
+  const messages = await markRead(db, stored, updates, facts)
   const fromMessage = messages[0]?.message.conversation
   const reservation =
-    (await db.reservations.where('conversationId').equals(conversationId).first()) ??
+    known.reservations.get(conversationId) ??
     (facts?.reservationId ? await db.reservations.get(facts.reservationId) : undefined)
   const propertyId =
     updates.findLast((u) => u.propertyId)?.propertyId ??
@@ -155,10 +279,10 @@ async function rebuild(
       null,
     participants: facts?.participants ?? before?.participants ?? [],
     platformTags,
-    tags: await withPendingTags(db, conversationId, platformTags),
+    tags: withPendingTags(known.pending.get(conversationId) ?? [], platformTags),
     hydrated: facts?.hydrated || before?.hydrated === 1 ? (1 as const) : (0 as const),
   }
-  const property = propertyId ? await db.properties.get(propertyId) : undefined
+  const property = propertyId ? await known.property(propertyId) : undefined
   return deriveConversation(base, messages, { property, reservation })
 }
 
@@ -185,12 +309,10 @@ async function markRead(
 }
 
 /** Unsent tag actions of this desk win over the platform's last word until they are sent. */
-async function withPendingTags(
-  db: InnboxDb,
-  conversationId: string,
+function withPendingTags(
+  pending: readonly OutboxRecord[],
   platformTags: ConversationTags,
-): Promise<ConversationTags> {
-  const pending = await pendingActions(db, conversationId)
+): ConversationTags {
   const last = pending.findLast(
     (r) => r.action.kind === 'setNoReplyNeeded' || r.action.kind === 'clearNoReplyNeeded',
   )

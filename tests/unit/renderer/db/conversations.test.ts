@@ -129,4 +129,51 @@ describe('the conversation write path', () => {
     await applyConversationUpdates(db, [{ conversationId: 'nowhere' }])
     expect(await db.conversations.count()).toBe(0)
   })
+
+  it('stores the messages a message_read tag lists as read in their first write', async () => {
+    const rewrites: string[] = []
+    db.messages.hook('updating', (_changes, key) => {
+      rewrites.push(String(key))
+    })
+    const read = message({ id: 'm1', conversationId: 'c1', propertyId: 'p1', at: T0 })
+    const unread = message({ id: 'm2', conversationId: 'c1', propertyId: 'p1', at: T0 + HOUR })
+    const listed = conversation('c1', 'p1', [], { tags: { message_read: { message_ids: ['m1'] } } })
+    await applyConversationUpdates(db, [
+      { conversationId: 'c1', propertyId: 'p1', facts: facts(listed), messages: [read, unread] },
+    ])
+    expect((await messagesOf(db, 'c1')).map((m) => [m.messageId, m.read])).toEqual([
+      ['m1', 1],
+      ['m2', 0],
+    ])
+    expect((await db.conversations.get('c1'))?.unreadCount).toBe(1)
+    expect(rewrites).toEqual([])
+  })
+
+  it('rebuilds many conversations in one write exactly as one at a time', async () => {
+    const updatesOf = (n: number) => {
+      const id = `c${n}`
+      const guest = message({ id: `${id}-g`, conversationId: id, propertyId: 'p1', at: T0 + n })
+      const reply = message({
+        id: `${id}-p`,
+        conversationId: id,
+        propertyId: 'p1',
+        from: 'property',
+        at: T0 + n + HOUR,
+      })
+      return {
+        conversationId: id,
+        propertyId: 'p1',
+        messages: n % 3 === 0 ? [guest] : [guest, reply],
+      }
+    }
+    const other = freshDb()
+    await writeProperties(other, [property('p1')])
+    const all = Array.from({ length: 30 }, (_, n) => updatesOf(n))
+    await applyConversationUpdates(db, all)
+    for (const update of all) await applyConversationUpdates(other, [update])
+    expect(await db.conversations.toArray()).toEqual(await other.conversations.toArray())
+    expect(await readCounters(db)).toEqual(await readCounters(other))
+    expect(await recount(db)).toEqual([])
+    other.close()
+  })
 })
