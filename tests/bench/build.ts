@@ -16,7 +16,7 @@ export async function buildBenchBundle(): Promise<string> {
     bundle: true,
     format: 'iife',
     target: 'es2022',
-    minify: true,
+    minify: process.env.BENCH_MINIFY !== '0',
     write: false,
     logLevel: 'warning',
     // The bench runs the read model on its own thread (`inWorker: false`): the worker's URL,

@@ -90,7 +90,7 @@ export function generateProperty(options: DatasetOptions, index: number): Genera
   const mean = BASE.messages / BASE.conversations
   const conversations: GeneratedConversation[] = []
   for (let c = 0; c < perProperty; c += 1) {
-    const count = Math.min(80, 1 + Math.floor(-Math.log(1 - random.next()) * (mean - 1)))
+    const count = Math.min(80, 1 + Math.floor(-Math.log(1 - random.next()) * (mean - 0.5)))
     conversations.push(conversationOf(random, options.now, property, languages, count))
   }
   return { property, conversations }

@@ -33,6 +33,8 @@ export interface IngestFigures {
   /** Time spent writing only (generation excluded). */
   writeMs: number
   generateMs: number
+  /** Of `writeMs` on the sync path: the reservation pages (they create the conversations). */
+  reservationsMs?: number
 }
 
 /** Conversations per transaction on the sync path: one platform page (bootstrap.ts). */
@@ -68,7 +70,13 @@ function updateOf(c: GeneratedConversation, now: number): ConversationUpdate {
 async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
   const db = new InnboxDb(DEFAULT_DB_NAME)
   await db.open()
-  const figures: IngestFigures = { messages: 0, conversations: 0, writeMs: 0, generateMs: 0 }
+  const figures: IngestFigures = {
+    messages: 0,
+    conversations: 0,
+    writeMs: 0,
+    generateMs: 0,
+    reservationsMs: 0,
+  }
   const count = propertyCount(options.scale)
   const propertyIds = Array.from({ length: count }, (_, i) => String(7_100_000 + i))
   let cp: BootstrapCheckpoint = {
@@ -86,10 +94,12 @@ async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
     started = performance.now()
     await writeProperties(db, [generated.property])
     const reservations = generated.conversations.map((c) => c.reservation)
+    const reservationsStarted = performance.now()
     for (let at = 0; at < reservations.length; at += RESERVATION_PAGE) {
       const page = reservations.slice(at, at + RESERVATION_PAGE)
       await writeReservations(db, generated.property.property_id, page)
     }
+    figures.reservationsMs! += performance.now() - reservationsStarted
     for (let at = 0; at < updates.length; at += SYNC_PAGE) {
       const page = updates.slice(at, at + SYNC_PAGE)
       const last = at + SYNC_PAGE >= updates.length
