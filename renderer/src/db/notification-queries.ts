@@ -40,7 +40,9 @@ export async function recentGuestMessages(
     ),
   )
   const conversations = perProperty.flat()
-  const messages = await Promise.all(
+  // Each range is read whole (one getAll) and filtered here: a Dexie `filter` walks a cursor,
+  // one round trip per message, which took a tenth of the page's start at 20,000 conversations.
+  const ranges = await Promise.all(
     conversations.map((conversation) =>
       db.messages
         .where('[conversationId+timestamp]')
@@ -50,9 +52,11 @@ export async function recentGuestMessages(
           true,
           true,
         )
-        .filter((row) => row.sender === 'guest' && row.read === 0 && row.provisional === 0)
         .toArray(),
     ),
+  )
+  const messages = ranges.map((rows) =>
+    rows.filter((row) => row.sender === 'guest' && row.read === 0 && row.provisional === 0),
   )
   const candidates = conversations.flatMap((conversation, index) =>
     (messages[index] ?? []).map((row) => ({

@@ -139,12 +139,13 @@ export class InboxReadModel {
     this.dirty = false
     const started = this.clock()
     try {
-      if (this.catalogDirty || !this.catalog) {
-        this.catalogDirty = false
-        this.catalog = await inboxCatalog(this.db)
-      }
-      const conversations = await allConversations(this.db)
-      this.apply({ conversations, ...this.catalog })
+      // Both read side by side: at 20,000 conversations each is a few dozen pages (issue 11).
+      const catalog =
+        this.catalogDirty || !this.catalog ? inboxCatalog(this.db) : Promise.resolve(this.catalog)
+      this.catalogDirty = false
+      const [fresh, conversations] = await Promise.all([catalog, allConversations(this.db)])
+      this.catalog = fresh
+      this.apply({ conversations, ...fresh })
     } catch (error) {
       this.catalogDirty = true
       this.fail(error)
