@@ -10,7 +10,11 @@ export type ListAction =
   | { kind: 'search'; text: string }
 
 /** Page load (navigation start) until the conversation list shows rows, or the empty list. */
-export async function waitListReady(page: Page, expectRows: boolean): Promise<number> {
+export async function waitListReady(
+  page: Page,
+  expectRows: boolean,
+  timeout = 5 * 60_000,
+): Promise<number> {
   const handle = await page.waitForFunction(
     (rows) => {
       const count = document.querySelector('.pane-header__count')
@@ -21,7 +25,7 @@ export async function waitListReady(page: Page, expectRows: boolean): Promise<nu
       return performance.now()
     },
     expectRows,
-    { polling: 'raf', timeout: 120_000 },
+    { polling: 'raf', timeout },
   )
   return (await handle.jsonValue()) as number
 }

@@ -142,20 +142,30 @@ async function main(): Promise<void> {
   const machine: Machine = describeMachine(browser.version())
   const figures: Figure[] = []
   const raw: Record<string, unknown> = {}
-  try {
-    await measureDesk(browser, host, bundle, figures, raw)
-    await measurePlatform(browser, bundle, figures, raw)
-  } catch (error) {
-    // What the screen showed when a step gave up.
-    for (const [i, p] of browser
-      .contexts()
-      .flatMap((c) => c.pages())
-      .entries()) {
-      await p
-        .screenshot({ path: path.join(os.tmpdir(), `innbox-bench-failure-${i}.png`) })
-        .catch(() => {})
+  const attempt = async (part: string, run: () => Promise<void>) => {
+    try {
+      await run()
+    } catch (error) {
+      // A step that gives up is reported with what the screen showed; the other parts still run.
+      const shots: string[] = []
+      const pages = browser.contexts().flatMap((c) => c.pages())
+      for (const [i, p] of pages.entries()) {
+        const shot = path.join(os.tmpdir(), `innbox-bench-${part}-failure-${i}.png`)
+        const taken = await p.screenshot({ path: shot }).then(
+          () => true,
+          () => false,
+        )
+        if (taken) shots.push(shot)
+      }
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+      raw[`${part}Failure`] = { message, screenshots: shots }
+      log(`${part}: gave up: ${message} (screenshots: ${shots.join(', ')})`)
+      for (const context of browser.contexts()) await context.close()
     }
-    throw error
+  }
+  try {
+    await attempt('desk', () => measureDesk(browser, host, bundle, figures, raw))
+    await attempt('platform', () => measurePlatform(browser, bundle, figures, raw))
   } finally {
     await browser.close()
     await stopWebHost(host)
@@ -263,7 +273,7 @@ async function measureDesk(
   const page = await context.newPage()
   log('cold start: first start (first sync against the embedded platform)')
   await page.goto(host.url)
-  await waitListReady(page, true)
+  await waitListReady(page, true, 15 * 60_000)
   await waitFirstSync(page)
   const starts = quick ? 3 : 5
   const seeded: number[] = []
