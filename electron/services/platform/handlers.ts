@@ -3,7 +3,7 @@ import type { InvokeResult } from '../../../shared/bridge/contract'
 import { BridgeFailure } from '../../../shared/bridge/result'
 import type { BridgeHandlers } from '../bridge-dispatch'
 import type { PlatformConnection } from './connection'
-import { preflightSend, preflightUpload } from './preflight'
+import { explainSendRefusal, preflightSend, preflightUpload } from './preflight'
 import { SendLedger } from './send-ledger'
 import type { PlatformResult } from './types'
 
@@ -52,6 +52,8 @@ export function createPlatformHandlers(
         const check = await preflightSend(client, facts, connection.clock, draft)
         if (!check.ok) throw BridgeFailure.from(check.error)
         const sent = await client.sendMessage(draft.propertyId, draft.conversationId, draft)
+        if (!sent.ok)
+          throw BridgeFailure.from(await explainSendRefusal(client, facts, draft, sent.error))
         const result = valueOf(sent)
         const warnings = sent.ok ? sent.warnings : []
         return {

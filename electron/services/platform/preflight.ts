@@ -101,3 +101,40 @@ export async function preflightUpload(
   if (!decision.allowed || !detectedType) return refused(decision)
   return { ok: true, value: { detectedType } }
 }
+
+/**
+ * The platform refused a send for its window (`send_window_closed` / `send_window_not_open`):
+ * the desk's preflight saw it open (its facts or its clock were behind, e.g. after a week
+ * offline). The reasons say which window and until when, so the user reads the rule, not a
+ * bare refusal. Null for any other refusal.
+ */
+export function windowRefusalReasons(
+  policy: PolicyConversation,
+  platformCodes: readonly string[],
+): PolicyDecision['reasons'] | null {
+  const closed = platformCodes.includes('send_window_closed')
+  if (!closed && !platformCodes.includes('send_window_not_open')) return null
+  // Judged at the far side of the window the platform named: its bounds come from the facts.
+  const window = evaluateSendWindow(
+    policy,
+    closed ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
+  )
+  const reasons = window.reasons.filter((item) => item.severity === 'block')
+  return reasons.length > 0 ? reasons : null
+}
+
+/** A send's failure, with the window's reasons added when the platform refused it for them. */
+export async function explainSendRefusal(
+  client: PlatformClient,
+  facts: PolicyFacts,
+  target: Target,
+  error: BridgeError,
+): Promise<BridgeError> {
+  if (error.code !== 'platform_refused') return error
+  const codes = error.details?.platformCodes ?? []
+  if (!codes.some((code) => code.startsWith('send_window_'))) return error
+  const context = await policyConversation(client, facts, target)
+  if (!context.ok) return error
+  const reasons = windowRefusalReasons(context.value.policy, codes)
+  return reasons ? { ...error, details: { ...error.details, reasons } } : error
+}
