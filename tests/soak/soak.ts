@@ -132,6 +132,7 @@ export async function runSoak(
   let current: Booking | null = null
   let sends = 0
   let tagChanges = 0
+  let syncs = 0
   const deadline = started + options.minutes * 60_000
   try {
     while (sends < options.sends && Date.now() < deadline) {
@@ -141,6 +142,11 @@ export async function runSoak(
           await openConversation(page, GUESTS[bookings.indexOf(next)]!.name)
           current = next
         }
+      }
+      // Staff press "Sync now" now and then: the drain runs into whatever fault is on.
+      if (random() < 0.06) {
+        await page.getByRole('button', { name: 'Sync now' }).click()
+        syncs += 1
       }
       if (random() < 0.12) {
         const toggle = switchOf(page)
@@ -165,7 +171,9 @@ export async function runSoak(
     await faultLoop
     await setFaults(request, desk.sandboxUrl, {})
   }
-  log(`work done: ${sends} replies, ${tagChanges} tag changes; draining with faults off`)
+  log(
+    `work done: ${sends} replies, ${tagChanges} tag changes, ${syncs} syncs by hand; draining with faults off`,
+  )
 
   // Drained: nothing queued, sending, unknown or failed.
   await page.getByRole('button', { name: 'Sync now' }).click()
