@@ -98,11 +98,30 @@ async function heapMB(page: Page): Promise<number> {
   return round(used / 2 ** 20, 1)!
 }
 
+/** The search box says "Preparing search… n %" while a search runs on an unfinished index. */
 async function waitSearchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.search__indexing'), undefined, {
-    polling: 500,
-    timeout: 30 * 60_000,
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!
+    input.value = 'hotel'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
   })
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.pane-header__count span')?.textContent?.includes('match') &&
+      !document.querySelector('.search__indexing'),
+    undefined,
+    { polling: 250, timeout: 30 * 60_000 },
+  )
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!
+    input.value = ''
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+  await page.waitForFunction(
+    () => document.querySelector('.pane-header__count span')?.textContent?.includes('conversation'),
+    undefined,
+    { polling: 100, timeout: 5 * 60_000 },
+  )
 }
 
 async function waitFirstSync(page: Page): Promise<void> {
