@@ -1,0 +1,157 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import {
+  book,
+  guestWrites,
+  LISBON,
+  openConversation,
+  sent,
+  waitForFirstSync,
+} from './platform-helpers'
+import { bubble, Desk, outboxRows } from './reliability-helpers'
+
+// Issue 12, storage faults: a store left by an older Innbox (schema version 2) holds a queued
+// reply; the first start's migration to the current schema is interrupted (its versionchange
+// transaction never commits, as when the app is closed or crashes mid-upgrade). The app must say
+// it cannot open its store, and Try again migrates and sends the reply, once.
+
+test.describe.configure({ timeout: 150_000 })
+
+/** The version 1 + 2 stores, as Dexie declared them (migrations/0001 and 0002), IDB version 20. */
+const LEGACY_STORES: Record<string, string> = {
+  properties: 'propertyId',
+  reservations:
+    'reservationId, propertyId, conversationId, [propertyId+checkin], [propertyId+checkout]',
+  conversations:
+    'conversationId, propertyId, reservationId, hydrated, readClosesAt, [propertyId+lastActivityAt], [needsReply+replyDeadline], [propertyId+needsReply+replyDeadline], [propertyId+checkin]',
+  messages: 'messageId, [conversationId+timestamp]',
+  attachments: 'attachmentId, conversationId, [bytesUsedAt+byteSize]',
+  outbox: 'id, &seq, state, [conversationId+seq]',
+  drafts: 'conversationId',
+  templates: 'templateId, propertyId',
+  translations: '[messageId+language], conversationId',
+  settings: 'key',
+  syncState: 'key',
+  counters: 'propertyId',
+}
+
+/** Writes the legacy store with one queued reply, from a blank page of the app's origin. */
+async function writeLegacyStore(page: Page, origin: string, record: object): Promise<void> {
+  const blank = `${origin}/reliability-blank.html`
+  await page.route(blank, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><title>blank</title>',
+    }),
+  )
+  await page.goto(blank)
+  await page.evaluate(
+    ({ stores, record }) =>
+      new Promise<void>((resolve, reject) => {
+        const keyPath = (spec: string) => {
+          const name = spec.replace(/^[&*]|^\+\+/, '')
+          return name.startsWith('[') ? name.slice(1, -1).split('+') : name
+        }
+        const open = indexedDB.open('innbox', 20)
+        open.onupgradeneeded = () => {
+          for (const [store, schema] of Object.entries(stores)) {
+            const [primary, ...indexes] = schema.split(',').map((part) => part.trim())
+            const objectStore = open.result.createObjectStore(store, { keyPath: keyPath(primary!) })
+            for (const index of indexes) {
+              const path = keyPath(index)
+              objectStore.createIndex(index.replace(/^&/, ''), path, {
+                unique: index.startsWith('&'),
+              })
+            }
+          }
+          open.transaction!.objectStore('outbox').put(record)
+        }
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          open.result.close()
+          resolve()
+        }
+      }),
+    { stores: LEGACY_STORES, record },
+  )
+  await page.unroute(blank)
+}
+
+/**
+ * On the first start of the page only, the schema upgrade is cut off midway: once it has created
+ * its first new store, its versionchange transaction is aborted, so nothing of it commits.
+ */
+function interruptFirstMigration(): void {
+  if (sessionStorage.getItem('migration-interrupted')) return
+  const original = indexedDB.open.bind(indexedDB)
+  let upgrade: IDBTransaction | null = null
+  indexedDB.open = (name: string, version?: number) => {
+    const request = original(name, version)
+    request.addEventListener('upgradeneeded', () => (upgrade = request.transaction))
+    return request
+  }
+  const createObjectStore = IDBDatabase.prototype.createObjectStore
+  IDBDatabase.prototype.createObjectStore = function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['createObjectStore']>
+  ) {
+    const store = createObjectStore.apply(this, args)
+    if (upgrade && !sessionStorage.getItem('migration-interrupted')) {
+      sessionStorage.setItem('migration-interrupted', 'yes')
+      upgrade.abort()
+    }
+    return store
+  }
+}
+
+test('a migration interrupted mid-upgrade: the app says so, and Try again migrates and sends the queued reply once', async ({
+  page,
+  request,
+}) => {
+  const desk = await Desk.start()
+  try {
+    const booking = await book(request, desk.sandboxUrl, LISBON, 'Rosa Lindqvist')
+    await guestWrites(request, desk.sandboxUrl, booking, 'Do you have a cot for a baby?')
+    const text = 'Yes, a cot is ready in your room at no charge.'
+    const now = Date.now()
+    await writeLegacyStore(page, new URL(desk.url).origin, {
+      id: 'legacy-reply-1',
+      seq: 1,
+      propertyId: booking.propertyId,
+      conversationId: booking.conversationId,
+      action: { kind: 'send', content: text, attachments: [] },
+      state: 'queued',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      nextAttemptAt: 0,
+      lastError: null,
+      failure: null,
+      messageId: null,
+      sentAt: null,
+    })
+
+    await page.addInitScript(interruptFirstMigration)
+    await page.goto(desk.url)
+    // The inbox says it cannot open its store and offers to try again (no conversations shown).
+    const problem = page.getByRole('alert').filter({
+      has: page.getByRole('button', { name: 'Try again' }),
+    })
+    await expect(problem).toBeVisible({ timeout: 30_000 })
+    expect(await page.evaluate(() => sessionStorage.getItem('migration-interrupted'))).toBe('yes')
+    expect((await sent(request, desk.sandboxUrl)).some((m) => m.content === text)).toBe(false)
+
+    // Try again: the upgrade runs to the end, the reply is still queued and goes out once.
+    await problem.getByRole('button', { name: 'Try again' }).click()
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+    await expect(bubble(page, text).getByText('Sent', { exact: true })).toBeVisible({
+      timeout: 60_000,
+    })
+    expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
+    expect((await outboxRows(page)).find((r) => r.id === 'legacy-reply-1')?.state).toBe('sent')
+  } finally {
+    await desk.close()
+  }
+})
