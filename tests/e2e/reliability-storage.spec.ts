@@ -139,6 +139,10 @@ test('a migration interrupted mid-upgrade: the app says so, and Try again migrat
       has: page.getByRole('button', { name: 'Try again' }),
     })
     await expect(problem).toBeVisible({ timeout: 30_000 })
+    // It says what happened (an update cut off, nothing lost), not that storage is switched off.
+    await expect(problem).toContainText('Innbox could not finish updating its storage')
+    await expect(problem).toContainText('Nothing was lost')
+    await expect(problem).not.toContainText('switched off')
     expect(await page.evaluate(() => sessionStorage.getItem('migration-interrupted'))).toBe('yes')
     expect((await sent(request, desk.sandboxUrl)).some((m) => m.content === text)).toBe(false)
 

@@ -9,7 +9,13 @@ export type StoreErrorCode =
   /** Any other failed read or write. */
   | 'storage_failed'
 
-export type CannotOpenCause = 'version_too_new' | 'blocked' | 'unavailable' | 'failed'
+export type CannotOpenCause =
+  | 'version_too_new'
+  | 'blocked'
+  | 'unavailable'
+  /** An update of the store's schema was cut off; the store stays as it was before it. */
+  | 'upgrade_interrupted'
+  | 'failed'
 
 export class StoreError extends Error {
   constructor(

@@ -41,11 +41,13 @@ export async function openInnboxDb(options: OpenOptions = {}): Promise<OpenResul
       )
     })
   })
+  const factory = (options.dexie?.indexedDB as Partial<IDBFactory> | undefined) ?? defaultFactory()
+  const before = await installedVersion(factory, db.name)
   try {
     await Promise.race([db.open(), blocked])
   } catch (error) {
     db.close()
-    return { ok: false, error: toStoreError(error) }
+    return { ok: false, error: openFailure(toStoreError(error), before) }
   } finally {
     clearTimeout(blockedTimer)
   }
@@ -62,6 +64,40 @@ export async function openInnboxDb(options: OpenOptions = {}): Promise<OpenResul
   }
   const storage = options.storage === undefined ? defaultStorage() : options.storage
   return { ok: true, db, persisted: await requestPersistence(storage) }
+}
+
+/**
+ * A store that existed below this build's version was being upgraded: a failure other than a
+ * full disk, a newer store or a blocking window means the upgrade did not finish (its
+ * versionchange transaction aborted, so the store is as it was), not that storage is off.
+ */
+function openFailure(error: StoreError, before: number | null): StoreError {
+  const upgrading = before !== null && before > 0 && Math.floor(before / 10) < SCHEMA_VERSION
+  const cause = error.detail.openCause
+  if (!upgrading || error.code === 'quota_exceeded') return error
+  if (cause === 'version_too_new' || cause === 'blocked') return error
+  return new StoreError('cannot_open', error.message, {
+    openCause: 'upgrade_interrupted',
+    errorName: error.detail.errorName,
+  })
+}
+
+function defaultFactory(): Partial<IDBFactory> | null {
+  return typeof indexedDB !== 'undefined' ? indexedDB : null
+}
+
+/** The installed IndexedDB version of the store, 0 when absent, null when unknown. */
+async function installedVersion(
+  factory: Partial<IDBFactory> | null,
+  name: string,
+): Promise<number | null> {
+  if (!factory || typeof factory.databases !== 'function') return null
+  try {
+    const found = (await factory.databases()).find((entry) => entry.name === name)
+    return found?.version ?? 0
+  } catch {
+    return null
+  }
 }
 
 function defaultStorage(): StorageManagerLike | null {

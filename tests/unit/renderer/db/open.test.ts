@@ -95,4 +95,51 @@ describe('opening the store', () => {
       error: { code: 'quota_exceeded' },
     })
   })
+
+  it('says an upgrade was interrupted, not that storage is off, and a second open upgrades', async () => {
+    const factory = new IDBFactory()
+    ;(await rawOpen(factory, 'old', 10)).close()
+    // The first upgrade's versionchange transaction is aborted as soon as it starts.
+    let interrupted = false
+    const interrupting = {
+      open(name: string, version?: number) {
+        const request = factory.open(name, version)
+        request.addEventListener('upgradeneeded', () => {
+          if (interrupted) return
+          interrupted = true
+          request.transaction!.abort()
+        })
+        return request
+      },
+      deleteDatabase: (name: string) => factory.deleteDatabase(name),
+      databases: () => factory.databases(),
+      cmp: (a: unknown, b: unknown) => factory.cmp(a, b),
+    }
+    const failed = await openInnboxDb({ name: 'old', dexie: dexie(interrupting), storage: null })
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'cannot_open', detail: { openCause: 'upgrade_interrupted' } },
+    })
+    expect((await factory.databases()).find((d) => d.name === 'old')?.version).toBe(10)
+    const again = await openInnboxDb({ name: 'old', dexie: dexie(interrupting), storage: null })
+    expect(again).toMatchObject({ ok: true })
+    if (again.ok) {
+      expect(again.db.verno).toBe(SCHEMA_VERSION)
+      again.db.close()
+    }
+  })
+
+  it('keeps "unavailable" when there was no store to upgrade', async () => {
+    const refusing = {
+      open() {
+        throw new DOMException('refused', 'InvalidStateError')
+      },
+      deleteDatabase() {},
+      databases: async () => [],
+    }
+    expect(await openInnboxDb({ name: 'z', dexie: dexie(refusing), storage: null })).toMatchObject({
+      ok: false,
+      error: { detail: { openCause: 'unavailable' } },
+    })
+  })
 })
