@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
   book,
+  conversation,
   guestWrites,
   LISBON,
   openConversation,
@@ -155,6 +156,72 @@ test('a migration interrupted mid-upgrade: the app says so, and Try again migrat
     })
     expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
     expect((await outboxRows(page)).find((r) => r.id === 'legacy-reply-1')?.state).toBe('sent')
+  } finally {
+    await desk.close()
+  }
+})
+
+/**
+ * From the moment the test says the disk is full, every IndexedDB write of the page is refused
+ * as the browser refuses a write over quota: with a `QuotaExceededError`. Reads go on. (Chromium
+ * 156 ignores `Storage.overrideQuotaForOrigin`: its quota stays 10 GiB and a 5 MB write commits,
+ * so the refusal is injected at the IndexedDB boundary.)
+ */
+function refuseWritesWhenDiskFull(): void {
+  const full = () => sessionStorage.getItem('disk-full') === 'yes'
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method]
+    IDBObjectStore.prototype[method] = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (full()) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return original.apply(this, args)
+    }
+  }
+}
+
+test('a disk too full to queue a reply: the composer says so and keeps the reply; once there is room it goes out once', async ({
+  page,
+  request,
+}) => {
+  const desk = await Desk.start()
+  try {
+    const booking = await book(request, desk.sandboxUrl, LISBON, 'Tomas Berglund')
+    const question = 'Can we check in late, around midnight?'
+    await guestWrites(request, desk.sandboxUrl, booking, question)
+    await page.addInitScript(refuseWritesWhenDiskFull)
+    await page.goto(desk.url)
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+
+    await page.evaluate(() => sessionStorage.setItem('disk-full', 'yes'))
+    const text = 'Of course: the night porter will have your keys ready.'
+    const pane = conversation(page)
+    const box = pane.getByRole('textbox', { name: 'Message' })
+    await box.fill(text)
+    await pane.getByRole('button', { name: 'Send', exact: true }).click()
+
+    // The refusal is told as a full disk, the reply stays in the box, nothing was queued or sent.
+    await expect(pane.getByRole('alert')).toContainText(
+      'The disk is full, so this reply was not saved or sent. It is still here',
+      { timeout: 20_000 },
+    )
+    await expect(box).toHaveValue(text)
+    expect((await outboxRows(page)).some((r) => r.content === text)).toBe(false)
+    expect((await sent(request, desk.sandboxUrl)).some((m) => m.content === text)).toBe(false)
+    // The app keeps working on what it has: the conversation still reads.
+    await expect(pane.locator('.message', { hasText: question })).toBeVisible()
+
+    // Space freed: Send again queues it and it goes out, once.
+    await page.evaluate(() => sessionStorage.removeItem('disk-full'))
+    await pane.getByRole('button', { name: 'Send', exact: true }).click()
+    await expect(box).toHaveValue('')
+    await expect(bubble(page, text).getByText('Sent', { exact: true })).toBeVisible({
+      timeout: 60_000,
+    })
+    await expect(pane.getByRole('alert')).toHaveCount(0)
+    expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
   } finally {
     await desk.close()
   }
