@@ -298,8 +298,8 @@ async function measureDesk(
   const seeded: number[] = []
   for (let i = 0; i < starts; i += 1) {
     await page.goto(host.url, { waitUntil: 'commit' })
+    // The next navigation ends this page's workers: each start begins on an idle page.
     seeded.push(await waitListReady(page, true))
-    await waitSearchReady(page)
   }
   const emptyStarts: number[] = []
   for (let i = 0; i < starts; i += 1) {
