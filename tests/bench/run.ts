@@ -208,7 +208,8 @@ async function main(): Promise<void> {
   await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`)
   print(`\n${table(figures)}\n`)
   if (machine.noise) print(`Note: ${machine.noise}`)
-  if (quick) print(`Note: --quick: ${USE_MS / 60_000} minute(s) of scripted use, fewer samples`)
+  if (quick)
+    print(`Note: --quick: ${round(USE_MS / 60_000, 1)} minute(s) of scripted use, fewer samples`)
   log(`written ${path.relative(root, outFile)}`)
 }
 
@@ -465,7 +466,7 @@ async function measureDesk(
   figures.push(
     figure(
       'heap.use',
-      `JS heap after ${USE_MS / 60_000} min of use (page)`,
+      `JS heap after ${round(USE_MS / 60_000, 1)} min of use (page)`,
       await heapMB(page),
       'MB',
       { op: '<=', value: 300 },
@@ -574,7 +575,7 @@ async function measurePlatform(
 
 /** At 10×, open and filter p95 must stay within 2× of the base run's (reports/bench-1.json). */
 async function compareWithBase(figures: Figure[]): Promise<void> {
-  if (scale === 1) return
+  if (scale <= 1) return
   const baseFile = path.join(root, 'reports/bench-1.json')
   if (!existsSync(baseFile)) return
   const base = JSON.parse(await readFile(baseFile, 'utf8')) as { figures: Figure[] }
