@@ -69,6 +69,14 @@ export async function allConversations(
   }
 }
 
+/** The rows of these conversations, in the ids' order (undefined: no such conversation). */
+export function conversationsByIds(
+  db: InnboxDb,
+  ids: readonly string[],
+): Promise<(ConversationRecord | undefined)[]> {
+  return db.conversations.bulkGet([...ids])
+}
+
 /** The properties and which reservations are cancelled, reservations a page at a time. */
 export async function inboxCatalog(db: InnboxDb, pageSize = READ_PAGE): Promise<InboxCatalog> {
   const cancelled = new Set<string>()

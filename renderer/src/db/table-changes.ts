@@ -23,3 +23,53 @@ export function onTablesChanged(
   Dexie.on('storagemutated', subscriber)
   return () => Dexie.on.storagemutated.unsubscribe(subscriber)
 }
+
+/** The primary keys a write touched, or 'all' when it touched a range (a clear, a modify). */
+export type ChangedKeys = ReadonlySet<string> | 'all'
+
+/** Beyond this many keys in one signal, a reader is better off reading everything. */
+const MAX_TRACKED_KEYS = 2_000
+
+interface RangeNode {
+  from?: unknown
+  to?: unknown
+  l?: RangeNode | null
+  r?: RangeNode | null
+}
+
+/**
+ * Like `onTablesChanged` for one table, with the primary keys each write touched: Dexie's
+ * `storagemutated` event carries them (the same sets its live queries use), as a tree of
+ * ranges under `idb://<db>/<table>/`. A range that is not a single key, a key that is not a
+ * string, or too many keys come out as 'all'.
+ */
+export function onRowsChanged(
+  db: InnboxDb,
+  table: string,
+  listener: (keys: ChangedKeys) => void,
+): () => void {
+  const part = `idb://${db.name}/${table}/`
+  const subscriber = (parts: Record<string, unknown>) => {
+    if ('all' in parts) return listener('all')
+    if (!(part in parts)) return
+    listener(keysOf(parts[part] as RangeNode | undefined))
+  }
+  Dexie.on('storagemutated', subscriber)
+  return () => Dexie.on.storagemutated.unsubscribe(subscriber)
+}
+
+function keysOf(root: RangeNode | undefined): ChangedKeys {
+  const keys = new Set<string>()
+  const stack: RangeNode[] = root ? [root] : []
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.l) stack.push(node.l)
+    if (node.r) stack.push(node.r)
+    // An empty set is a node without a range.
+    if (node.from === undefined) continue
+    if (typeof node.from !== 'string' || node.from !== node.to) return 'all'
+    keys.add(node.from)
+    if (keys.size > MAX_TRACKED_KEYS) return 'all'
+  }
+  return keys
+}

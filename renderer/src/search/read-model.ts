@@ -2,13 +2,14 @@ import type { InnboxDb, ConversationRecord, MessageRecord } from '@/db'
 import { toStoreError } from '@/db'
 import {
   allConversations,
+  conversationsByIds,
   countMessages,
   inboxCatalog,
   messagesAfter,
   messagesOfConversations,
   type InboxCatalog,
 } from '@/db/inbox-queries'
-import { onTablesChanged } from '@/db/table-changes'
+import { onRowsChanged, onTablesChanged } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
   comparatorFor,
@@ -23,9 +24,11 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 // store, answering list queries. It runs in a worker in the app (search/client.ts) so the page
 // never reads 20,000 rows. It reads the store again after writes (Dexie tells other threads of
 // every write), but not after every one: at most once per READ_GAP_MS, or three times the time
-// the last read took (up to MAX_READ_GAP_MS), and a page of rows per transaction, so the sync's
-// writes (a first sync commits a page every few hundred milliseconds) wait for one page at most.
-// Reservations and properties are read again only when they changed.
+// the last read took (up to MAX_READ_GAP_MS). Dexie's signal names the conversations a write
+// touched: only those rows are read again (opening a conversation, a reply, a sync page). Every
+// row is read again (a page per transaction, so the sync's writes wait for one page at most)
+// only at start, after a write over a range, or when reservations or properties changed (which
+// reservations are cancelled decides the stage filter).
 //
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
@@ -59,6 +62,8 @@ export interface ReadModelStats extends IndexStats {
   /** Time of the first build, from the first snapshot to the last message indexed. */
   buildMs: number | null
   lastSearchMs: number | null
+  /** Reads of the store since start: of every row, and of only the rows a write touched. */
+  reads: { full: number; partial: number }
 }
 
 const SCAN_PAGE = 2_000
@@ -78,6 +83,9 @@ export class InboxReadModel {
   private readonly unsubscribes: (() => void)[] = []
   private catalog: InboxCatalog | null = null
   private catalogDirty = true
+  /** Conversations written since the last read; 'all' when every row must be read again. */
+  private changed: Set<string> | 'all' = 'all'
+  private readonly reads = { full: 0, partial: 0 }
   private reading = false
   private dirty = false
   private readTimer: ReturnType<typeof setTimeout> | null = null
@@ -103,7 +111,11 @@ export class InboxReadModel {
   start(): void {
     this.buildStartedAt = this.clock()
     this.unsubscribes.push(
-      onTablesChanged(this.db, ['conversations'], () => this.schedule()),
+      onRowsChanged(this.db, 'conversations', (keys) => {
+        if (keys === 'all') this.changed = 'all'
+        else if (this.changed !== 'all') for (const key of keys) this.changed.add(key)
+        this.schedule()
+      }),
       onTablesChanged(this.db, CATALOG_TABLES, () => {
         this.catalogDirty = true
         this.schedule()
@@ -138,16 +150,29 @@ export class InboxReadModel {
     this.reading = true
     this.dirty = false
     const started = this.clock()
+    const changed = this.changed
+    this.changed = new Set()
     try {
-      // Both read side by side: at 20,000 conversations each is a few dozen pages (issue 11).
-      const catalog =
-        this.catalogDirty || !this.catalog ? inboxCatalog(this.db) : Promise.resolve(this.catalog)
-      this.catalogDirty = false
-      const [fresh, conversations] = await Promise.all([catalog, allConversations(this.db)])
-      this.catalog = fresh
-      this.apply({ conversations, ...fresh })
+      if (this.catalog && !this.catalogDirty && changed !== 'all') {
+        if (changed.size > 0) {
+          const ids = [...changed]
+          const rows = await conversationsByIds(this.db, ids)
+          this.reads.partial += 1
+          this.applyRows(ids, rows, this.catalog)
+        }
+      } else {
+        // Both read side by side: at 20,000 conversations each is a few dozen pages (issue 11).
+        const catalog =
+          this.catalogDirty || !this.catalog ? inboxCatalog(this.db) : Promise.resolve(this.catalog)
+        this.catalogDirty = false
+        const [fresh, conversations] = await Promise.all([catalog, allConversations(this.db)])
+        this.catalog = fresh
+        this.reads.full += 1
+        this.apply({ conversations, ...fresh })
+      }
     } catch (error) {
       this.catalogDirty = true
+      this.changed = 'all'
       this.fail(error)
     } finally {
       this.reading = false
@@ -213,6 +238,7 @@ export class InboxReadModel {
       ready: this.progress.ready,
       buildMs: this.buildMs,
       lastSearchMs: this.lastSearchMs,
+      reads: { ...this.reads },
     }
   }
 
@@ -228,29 +254,55 @@ export class InboxReadModel {
     }
     const seen = new Set<string>()
     for (const conversation of snapshot.conversations) {
-      const id = conversation.conversationId
-      seen.add(id)
-      this.entries.set(id, entryOf(conversation, snapshot.cancelled))
-      const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
-      if (this.nameKeys.get(id) !== nameKey) {
-        this.nameKeys.set(id, nameKey)
-        this.index.setConversation(id, conversation.propertyId, conversation.guestName)
-      }
-      const fingerprint = fingerprintOf(conversation)
-      const previous = this.fingerprints.get(id)
-      if (previous === fingerprint) continue
-      this.fingerprints.set(id, fingerprint)
-      // Before the first build, the build itself reads every message already stored.
-      if (this.scanning || this.scanned || previous !== undefined) this.queue.add(id)
+      seen.add(conversation.conversationId)
+      this.put(conversation, snapshot.cancelled)
     }
-    for (const id of [...this.entries.keys()]) {
-      if (seen.has(id)) continue
-      this.entries.delete(id)
-      this.fingerprints.delete(id)
-      this.nameKeys.delete(id)
-      this.queue.delete(id)
-      this.index.removeConversation(id)
+    for (const id of [...this.entries.keys()]) if (!seen.has(id)) this.remove(id)
+    this.settle()
+  }
+
+  /** The rows of the conversations a write touched (undefined: deleted). */
+  private applyRows(
+    ids: readonly string[],
+    rows: readonly (ConversationRecord | undefined)[],
+    catalog: InboxCatalog,
+  ): void {
+    if (this.closed) return
+    ids.forEach((id, index) => {
+      const row = rows[index]
+      if (row) this.put(row, catalog.cancelled)
+      else this.remove(id)
+    })
+    this.settle()
+  }
+
+  private put(conversation: ConversationRecord, cancelled: ReadonlySet<string>): void {
+    const id = conversation.conversationId
+    this.entries.set(id, entryOf(conversation, cancelled))
+    const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
+    if (this.nameKeys.get(id) !== nameKey) {
+      this.nameKeys.set(id, nameKey)
+      this.index.setConversation(id, conversation.propertyId, conversation.guestName)
     }
+    const fingerprint = fingerprintOf(conversation)
+    const previous = this.fingerprints.get(id)
+    if (previous === fingerprint) return
+    this.fingerprints.set(id, fingerprint)
+    // Before the first build, the build itself reads every message already stored.
+    if (this.scanning || this.scanned || previous !== undefined) this.queue.add(id)
+  }
+
+  private remove(id: string): void {
+    if (!this.entries.has(id)) return
+    this.entries.delete(id)
+    this.fingerprints.delete(id)
+    this.nameKeys.delete(id)
+    this.queue.delete(id)
+    this.index.removeConversation(id)
+  }
+
+  /** After a read: tell the page, and build or bring the index up to date. */
+  private settle(): void {
     this.onChange()
     if (!this.scanned && !this.scanning) void this.scan()
     else void this.pump()

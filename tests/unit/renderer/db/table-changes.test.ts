@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyConversationUpdates, saveTemplate, type InnboxDb } from '@/db'
-import { onTablesChanged } from '@/db/table-changes'
+import { onRowsChanged, onTablesChanged, type ChangedKeys } from '@/db/table-changes'
 import { T0, freshDb, message } from './builders'
 import { template } from './template-builders'
 
@@ -51,5 +51,44 @@ describe('table change signals', () => {
     expect(listener).not.toHaveBeenCalled()
     stop()
     other.close()
+  })
+
+  it('name the rows a write touched, and say "all" for a write over a range', async () => {
+    await db.open()
+    const signals: ChangedKeys[] = []
+    const stop = onRowsChanged(db, 'conversations', (keys) => signals.push(keys))
+    await applyConversationUpdates(
+      db,
+      ['c1', 'c2', 'c3'].map((id) => ({
+        conversationId: id,
+        messages: [message({ id: `m-${id}`, conversationId: id, propertyId: 'p1' })],
+      })),
+    )
+    await vi.waitFor(() => expect(signals.length).toBeGreaterThan(0))
+    const touched = new Set<string>()
+    for (const keys of signals) {
+      expect(keys).not.toBe('all')
+      for (const key of keys as ReadonlySet<string>) touched.add(key)
+    }
+    expect([...touched].sort()).toEqual(['c1', 'c2', 'c3'])
+
+    signals.length = 0
+    await db.conversations.where('conversationId').startsWith('c').delete()
+    await vi.waitFor(() => expect(signals).toContain('all'))
+
+    signals.length = 0
+    await db.conversations.clear()
+    await vi.waitFor(() => expect(signals).toEqual(['all']))
+    stop()
+  })
+
+  it('keep quiet about tables they do not watch', async () => {
+    await db.open()
+    const listener = vi.fn()
+    const stop = onRowsChanged(db, 'conversations', listener)
+    await saveTemplate(db, template('t1'), T0)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(listener).not.toHaveBeenCalled()
+    stop()
   })
 })

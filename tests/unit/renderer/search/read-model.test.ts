@@ -228,6 +228,43 @@ describe('the inbox read model', () => {
     await settled((result) => expect(result.ids).toEqual([]), { search: 'estacionamento' })
   })
 
+  it('reads again only the conversations a write touched, and every row when stays change', async () => {
+    await settled(() => {})
+    const before = model.stats().reads
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c2',
+        messages: [
+          message({
+            id: 'm5',
+            conversationId: 'c2',
+            propertyId: 'p1',
+            content: 'One more question about parking',
+            at: T0 - HOUR,
+          }),
+        ],
+      },
+    ])
+    await settled((result) => expect(result.ids).toEqual(['c2']), { search: 'parking' })
+    await settled((result) => expect(result.ids[0]).toBe('c2'), { sort: 'lastActivity' })
+    expect(model.stats().reads.full).toBe(before.full)
+    expect(model.stats().reads.partial).toBeGreaterThan(before.partial)
+
+    await purgeConversations(db, ['c1'], T0)
+    await settled((result) => expect(result.ids).not.toContain('c1'))
+
+    await writeReservations(db, 'p1', [
+      reservation('r1', {
+        propertyId: 'p1',
+        conversationId: 'c1',
+        guest_name: 'Inês Carvalho',
+        status: 'cancelled',
+        cancelled_at: new Date(T0).toISOString(),
+      }),
+    ])
+    await vi.waitFor(() => expect(model.stats().reads.full).toBeGreaterThan(before.full))
+  })
+
   it('reads the store again after a burst of writes once, not once per write', async () => {
     await settled(() => {})
     let changes = 0
