@@ -1,14 +1,16 @@
 import type { ConversationRecord, InnboxDb, MessageRecord } from '@/db'
-import { messagesAfter, messagesOfConversations } from '@/db/inbox-queries'
+import { conversationsByIds, messagesAfter, messagesOfConversations } from '@/db/inbox-queries'
 import { metricsSnapshot } from '@/db/metrics-queries'
-import { onTablesChanged } from '@/db/table-changes'
+import { onRowsChanged, onTablesChanged } from '@/db/table-changes'
 import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
 import { computeMetrics, type MetricsInput, type MetricsResult } from './compute'
 
 // The reply score's input, kept in step with the store off the page's thread: every
 // conversation's messages in compact form (id, instant, sender), its tags and property. Read once
 // in key order at start, then per conversation whose last message, hydration or tag changed.
-// Reads follow writes at most every READ_GAP_MS (a first sync writes a page every few hundred ms).
+// Reads follow writes at most every READ_GAP_MS (a first sync writes a page every few hundred ms),
+// and read only the conversations a write touched (Dexie's signal names them); every row again
+// only after a write over a range or a change of the properties.
 
 const SCAN_PAGE = 2_000
 const REREAD_BATCH = 100
@@ -43,7 +45,9 @@ function compact(messages: readonly MessageRecord[]): MetricsMessage[] {
 export class MetricsModel {
   private readonly entries = new Map<string, Entry>()
   private properties = new Map<string, { name: string; timeZone: string }>()
-  private unsubscribe: (() => void) | null = null
+  private readonly unsubscribes: (() => void)[] = []
+  /** Conversations written since the last read; 'all' when every row must be read again. */
+  private changed: Set<string> | 'all' = 'all'
   private scanned = false
   private reading = false
   private dirty = false
@@ -60,15 +64,23 @@ export class MetricsModel {
   ) {}
 
   start(): void {
-    this.unsubscribe = onTablesChanged(this.db, ['conversations', 'properties'], () =>
-      this.schedule(),
+    this.unsubscribes.push(
+      onRowsChanged(this.db, 'conversations', (keys) => {
+        if (keys === 'all') this.changed = 'all'
+        else if (this.changed !== 'all') for (const key of keys) this.changed.add(key)
+        this.schedule()
+      }),
+      onTablesChanged(this.db, ['properties'], () => {
+        this.changed = 'all'
+        this.schedule()
+      }),
     )
     void this.read()
   }
 
   stop(): void {
     this.closed = true
-    this.unsubscribe?.()
+    for (const unsubscribe of this.unsubscribes) unsubscribe()
     if (this.timer !== null) clearTimeout(this.timer)
   }
 
@@ -107,6 +119,43 @@ export class MetricsModel {
 
   /** Reads what changed; true when the input did. */
   private async apply(): Promise<boolean> {
+    const changed = this.changed
+    this.changed = new Set()
+    try {
+      if (!this.scanned || changed === 'all') return await this.applyAll()
+      return await this.applySome([...changed])
+    } catch (error) {
+      this.changed = 'all'
+      throw error
+    }
+  }
+
+  /** Only the conversations a write touched. */
+  private async applySome(ids: readonly string[]): Promise<boolean> {
+    if (ids.length === 0) return false
+    const rows = await conversationsByIds(this.db, ids)
+    let changed = false
+    const stale: ConversationRecord[] = []
+    ids.forEach((id, index) => {
+      const row = rows[index]
+      if (!row) {
+        changed = this.entries.delete(id) || changed
+        return
+      }
+      const entry = this.entries.get(id)
+      if (!entry || entry.fingerprint !== fingerprintOf(row)) stale.push(row)
+      else if (entry.guestName !== row.guestName || entry.propertyId !== row.propertyId) {
+        entry.guestName = row.guestName
+        entry.propertyId = row.propertyId
+        changed = true
+      }
+    })
+    await this.reread(stale)
+    return changed || stale.length > 0
+  }
+
+  /** Every conversation and property. */
+  private async applyAll(): Promise<boolean> {
     const snapshot = await metricsSnapshot(this.db)
     const properties = new Map(
       snapshot.properties.map((row) => [
@@ -139,6 +188,12 @@ export class MetricsModel {
       this.scanned = true
       return true
     }
+    await this.reread(stale)
+    return changed || stale.length > 0
+  }
+
+  /** The messages of conversations whose fingerprint changed, a batch at a time. */
+  private async reread(stale: readonly ConversationRecord[]): Promise<void> {
     for (let start = 0; start < stale.length; start += REREAD_BATCH) {
       const batch = stale.slice(start, start + REREAD_BATCH)
       const messages = await messagesOfConversations(
@@ -147,7 +202,6 @@ export class MetricsModel {
       )
       for (const row of batch) this.put(row, compact(messages.get(row.conversationId) ?? []))
     }
-    return changed || stale.length > 0
   }
 
   /** The first read: every message in key order, a page at a time. */

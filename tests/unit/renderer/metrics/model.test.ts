@@ -1,0 +1,86 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { applyConversationUpdates, purgeConversations, writeProperties, type InnboxDb } from '@/db'
+import { MetricsModel } from '@/metrics/model'
+import { HOUR, T0, freshDb, message, property } from '../db/builders'
+
+// The metrics worker's model over a real (fake-indexeddb) store: read whole at start, then
+// following each write by the conversations it touched.
+
+let db: InnboxDb
+let model: MetricsModel
+
+const messagesOf = (id: string) =>
+  model
+    .input()
+    .conversations.find((entry) => entry.metrics.conversationId === id)
+    ?.metrics.messages.map((item) => item.messageId)
+
+beforeEach(async () => {
+  db = freshDb()
+  await writeProperties(db, [property('p1')])
+  await applyConversationUpdates(
+    db,
+    ['c1', 'c2'].map((id) => ({
+      conversationId: id,
+      messages: [message({ id: `${id}-g`, conversationId: id, propertyId: 'p1', at: T0 - HOUR })],
+    })),
+  )
+  model = new MetricsModel(
+    db,
+    () => {},
+    (error) => {
+      throw error
+    },
+  )
+  model.start()
+  await vi.waitFor(() => expect(model.loaded).toBe(true))
+})
+
+afterEach(() => {
+  model.stop()
+  db.close()
+})
+
+describe('the metrics model', () => {
+  it('reads every conversation with its messages at start', () => {
+    expect(messagesOf('c1')).toEqual(['c1-g'])
+    expect(messagesOf('c2')).toEqual(['c2-g'])
+    expect(model.input().properties).toEqual([
+      expect.objectContaining({ propertyId: 'p1', timeZone: expect.any(String) }),
+    ])
+  })
+
+  it('follows a reply, a new conversation and a purge', async () => {
+    const version = model.version
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        messages: [
+          message({ id: 'c1-p', conversationId: 'c1', propertyId: 'p1', from: 'property', at: T0 }),
+        ],
+      },
+      {
+        conversationId: 'c3',
+        messages: [message({ id: 'c3-g', conversationId: 'c3', propertyId: 'p1', at: T0 })],
+      },
+    ])
+    await vi.waitFor(() => expect(messagesOf('c1')).toEqual(['c1-g', 'c1-p']))
+    expect(messagesOf('c3')).toEqual(['c3-g'])
+    expect(messagesOf('c2')).toEqual(['c2-g'])
+    expect(model.version).toBeGreaterThan(version)
+
+    await purgeConversations(db, ['c2'], T0)
+    await vi.waitFor(() => expect(messagesOf('c2')).toBeUndefined())
+    expect(model.input().conversations).toHaveLength(2)
+  })
+
+  it('follows a renamed property', async () => {
+    await writeProperties(db, [property('p1', { name: 'Casa Nova' })])
+    await vi.waitFor(() =>
+      expect(model.input().properties).toEqual([
+        expect.objectContaining({ propertyId: 'p1', name: 'Casa Nova' }),
+      ]),
+    )
+  })
+})
