@@ -15,13 +15,18 @@ function policyKey(property: Property): string {
 export function writeProperties(db: InnboxDb, properties: readonly Property[]): Promise<void> {
   return writeTx(db, writeTables(db), async () => {
     const before = await db.properties.bulkGet(properties.map((p) => p.property_id))
-    await db.properties.bulkPut(
-      properties.map((property) => ({
-        propertyId: property.property_id,
-        name: property.name,
-        property,
-      })),
-    )
+    // Every sync run reads the properties again; most runs change none. Rows written anyway
+    // would tell every reader of the table (the inbox's read model re-reads all its rows).
+    const rows = properties.map((property) => ({
+      propertyId: property.property_id,
+      name: property.name,
+      property,
+    }))
+    const fresh = rows.filter((row, i) => {
+      const previous = before[i]
+      return !previous || JSON.stringify(previous) !== JSON.stringify(row)
+    })
+    if (fresh.length > 0) await db.properties.bulkPut(fresh)
     const changed = properties.filter((p, i) => {
       const previous = before[i]
       return !previous || policyKey(previous.property) !== policyKey(p)

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { applyConversationUpdates, saveTemplate, type InnboxDb } from '@/db'
+import { applyConversationUpdates, saveTemplate, writeProperties, type InnboxDb } from '@/db'
 import { onRowsChanged, onTablesChanged, type ChangedKeys } from '@/db/table-changes'
-import { T0, freshDb, message } from './builders'
+import { T0, freshDb, message, property } from './builders'
 import { template } from './template-builders'
 
 let db: InnboxDb
@@ -89,6 +89,19 @@ describe('table change signals', () => {
     await saveTemplate(db, template('t1'), T0)
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(listener).not.toHaveBeenCalled()
+    stop()
+  })
+
+  it('stay quiet when a sync run writes the properties it already had', async () => {
+    await writeProperties(db, [property('p1'), property('p2')])
+    const listener = vi.fn()
+    const stop = onTablesChanged(db, ['properties'], listener)
+    await writeProperties(db, [property('p1'), property('p2')])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(listener).not.toHaveBeenCalled()
+    await writeProperties(db, [property('p1', { name: 'Casa Nova' }), property('p2')])
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1))
+    expect((await db.properties.get('p1'))?.name).toBe('Casa Nova')
     stop()
   })
 })
