@@ -4,6 +4,7 @@ import { createAccountHandlers } from './accounts/handlers'
 import type { BridgeHandlers } from './bridge-dispatch'
 import type { EventHub } from './event-hub'
 import { createNotificationHandlers } from './notifications'
+import { createOutboxMirrorHandlers, type OutboxMirrorStore } from './outbox-mirror'
 import type { DesktopNotifier } from './notifications'
 import type { PlatformConnection } from './platform/connection'
 import { createPlatformHandlers } from './platform/handlers'
@@ -19,6 +20,7 @@ export interface DeskServices {
   connection: PlatformConnection
   notifier: DesktopNotifier
   translation: TranslationService
+  outboxMirror: OutboxMirrorStore
 }
 
 /**
@@ -38,5 +40,6 @@ export function createDeskHandlers(services: DeskServices): BridgeHandlers {
     ...createPlatformHandlers(services.connection),
     ...createNotificationHandlers(services.notifier, services.events),
     ...createTranslationHandlers(services.translation, services.events),
+    ...createOutboxMirrorHandlers(services.outboxMirror),
   }
 }

@@ -14,6 +14,7 @@ import { silentLog } from './logging/platform-log'
 import { noDesktopNotifier } from './notifications'
 import type { DesktopNotifier } from './notifications'
 import type { PlatformLog } from './logging/platform-log'
+import { OutboxMirrorStore } from './outbox-mirror'
 import { PlatformConnection } from './platform/connection'
 import type { ConnectionTuning } from './platform/connection'
 import { SettingsStore } from './settings-store'
@@ -89,6 +90,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     connection,
     notifier: options.notifier ?? noDesktopNotifier,
     translation,
+    outboxMirror: new OutboxMirrorStore(path.join(options.userDataDir, 'outbox-mirror.json')),
   })
   return { events, settings, appInfo, accounts, connection, embedded, translation, handlers }
 }

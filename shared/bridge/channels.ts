@@ -30,6 +30,8 @@ export const invokeChannels = [
   'search:start',
   'search:result',
   'notifications:show',
+  'outbox:readMirror',
+  'outbox:saveMirror',
   'translation:status',
   'translation:configure',
   'translation:test',

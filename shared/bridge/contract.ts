@@ -7,6 +7,7 @@ import {
   appInfoSchema,
   appRouteSchema,
   desktopNotificationSchema,
+  outboxMirrorSchema,
   settingsPatchSchema,
   settingsSnapshotSchema,
 } from './schemas'
@@ -30,6 +31,10 @@ export const invokeContract = {
    * Notification API itself.
    */
   'notifications:show': { args: z.tuple([desktopNotificationSchema]), result: z.null() },
+  /** The store identity and unsent replies the desk's folder keeps; null before the first save. */
+  'outbox:readMirror': { args: z.tuple([]), result: outboxMirrorSchema.nullable() },
+  /** Replaces them (written atomically): called whenever the page's outbox changes. */
+  'outbox:saveMirror': { args: z.tuple([outboxMirrorSchema]), result: z.null() },
   ...translationInvokeContract,
 } satisfies { [C in InvokeChannel]: { args: z.ZodTuple; result: z.ZodType } }
 

@@ -78,3 +78,30 @@ export const desktopNotificationSchema = z.strictObject({
   conversationId: z.string().min(1).max(200),
 })
 export type DesktopNotification = z.infer<typeof desktopNotificationSchema>
+
+/** How many unsent replies the desk's folder mirrors at most; longer texts are refused. */
+export const OUTBOX_MIRROR_MAX_REPLIES = 1000
+export const OUTBOX_MIRROR_MAX_TEXT = 20_000
+
+/** One reply not sent yet, as the desk's folder keeps it beside the browser's store. */
+export const mirroredReplySchema = z.strictObject({
+  /** The outbox record's id: the idempotency key, so a restored reply is the same reply. */
+  id: z.string().min(1).max(200),
+  propertyId: z.string().min(1).max(200),
+  conversationId: z.string().min(1).max(200),
+  content: z.string().max(OUTBOX_MIRROR_MAX_TEXT),
+  /** Epoch ms when it was queued: reconciling looks for it on the platform from then on. */
+  createdAt: z.number().int().nonnegative(),
+})
+export type MirroredReply = z.infer<typeof mirroredReplySchema>
+
+/**
+ * The identity of the page's store (made when the store is created) and its unsent replies.
+ * Kept by the Node side in the desk's folder, so a store deleted while the app was closed is
+ * noticed and its replies are not lost with it.
+ */
+export const outboxMirrorSchema = z.strictObject({
+  storeId: z.string().min(1).max(100),
+  replies: z.array(mirroredReplySchema).max(OUTBOX_MIRROR_MAX_REPLIES),
+})
+export type OutboxMirror = z.infer<typeof outboxMirrorSchema>

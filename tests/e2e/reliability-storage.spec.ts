@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
@@ -9,7 +11,7 @@ import {
   sent,
   waitForFirstSync,
 } from './platform-helpers'
-import { bubble, Desk, outboxRows } from './reliability-helpers'
+import { bubble, Desk, outboxRows, reply, setFaults } from './reliability-helpers'
 
 // Issue 12, storage faults: a store left by an older Innbox (schema version 2) holds a queued
 // reply; the first start's migration to the current schema is interrupted (its versionchange
@@ -221,6 +223,144 @@ test('a disk too full to queue a reply: the composer says so and keeps the reply
       timeout: 60_000,
     })
     await expect(pane.getByRole('alert')).toHaveCount(0)
+    expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
+  } finally {
+    await desk.close()
+  }
+})
+
+/** The unsent replies the desk's folder keeps beside the page's store (empty when none). */
+async function mirroredTexts(desk: Desk): Promise<string[]> {
+  try {
+    const text = await readFile(path.join(desk.dataDir, 'outbox-mirror.json'), 'utf8')
+    return (JSON.parse(text) as { replies: { content: string }[] }).replies.map((r) => r.content)
+  } catch {
+    return []
+  }
+}
+
+/** Deletes the page's IndexedDB store from a blank page of the app's origin (the app closed). */
+async function deleteStore(page: Page, origin: string): Promise<void> {
+  const blank = `${origin}/reliability-blank.html`
+  await page.route(blank, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><title>x</title>',
+    }),
+  )
+  await page.goto(blank)
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('innbox')
+        request.onsuccess = () => resolve()
+        request.onerror = () => reject(request.error)
+        request.onblocked = () => reject(new Error('blocked'))
+      }),
+  )
+  expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0)
+  await page.unroute(blank)
+}
+
+test('the store deleted while the app was closed: the app says so, puts the unsent reply back, and it goes out once', async ({
+  page,
+  request,
+}) => {
+  const desk = await Desk.start()
+  try {
+    const booking = await book(request, desk.sandboxUrl, LISBON, 'Ines Carvalho')
+    await guestWrites(request, desk.sandboxUrl, booking, 'Is there parking at the hotel?')
+    await page.goto(desk.url)
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+
+    // The platform is down: the reply waits in the outbox, and the desk's folder keeps a copy.
+    await setFaults(request, desk.sandboxUrl, { outage: true })
+    const text = 'Yes, our garage has free spaces; the entrance is on Rua Augusta.'
+    await reply(page, text)
+    await expect.poll(() => mirroredTexts(desk), { timeout: 30_000 }).toEqual([text])
+
+    // The app is closed, the store deleted (browser data cleared), the host started again.
+    await deleteStore(page, new URL(desk.url).origin)
+    await setFaults(request, desk.sandboxUrl, { outage: false })
+    await desk.restart()
+    expect((await sent(request, desk.sandboxUrl)).some((m) => m.content === text)).toBe(false)
+
+    await page.goto(desk.url)
+    const notice = page.getByRole('status').filter({
+      hasText: 'The conversations stored on this computer had been deleted',
+    })
+    await expect(notice).toBeVisible({ timeout: 30_000 })
+    await expect(notice).toContainText('put back 1 reply that was not sent yet')
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+    await expect(bubble(page, text).getByText('Sent', { exact: true })).toBeVisible({
+      timeout: 60_000,
+    })
+    expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
+    await expect.poll(() => mirroredTexts(desk), { timeout: 30_000 }).toEqual([])
+    await notice.getByRole('button', { name: 'OK' }).click()
+    await expect(notice).toHaveCount(0)
+
+    // Another start with the same (rebuilt) store: nothing is put back, nothing sent again.
+    await page.reload()
+    await waitForFirstSync(page)
+    await expect(
+      page.getByText('The conversations stored on this computer had been deleted'),
+    ).toHaveCount(0)
+    expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
+  } finally {
+    await desk.close()
+  }
+})
+
+test('a deleted store whose copied reply had in fact gone out: it is put back, found on the platform, and not sent again', async ({
+  page,
+  request,
+}) => {
+  const desk = await Desk.start()
+  try {
+    const booking = await book(request, desk.sandboxUrl, LISBON, 'Jonas Weber')
+    await guestWrites(request, desk.sandboxUrl, booking, 'Can I leave my bags after check-out?')
+    const queuedAt = Date.now()
+    await page.goto(desk.url)
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+    const text = 'Of course, the luggage room is next to the reception.'
+    await reply(page, text)
+    await expect(bubble(page, text).getByText('Sent', { exact: true })).toBeVisible({
+      timeout: 60_000,
+    })
+    const id = (await outboxRows(page)).find((r) => r.content === text)!.id
+    await expect.poll(() => mirroredTexts(desk), { timeout: 30_000 }).toEqual([])
+
+    // The copy is stale, as when the desk stopped before saving it again after the send.
+    await deleteStore(page, new URL(desk.url).origin)
+    const file = path.join(desk.dataDir, 'outbox-mirror.json')
+    const { storeId } = JSON.parse(await readFile(file, 'utf8')) as { storeId: string }
+    const copied = {
+      id,
+      propertyId: booking.propertyId,
+      conversationId: booking.conversationId,
+      content: text,
+      createdAt: queuedAt,
+    }
+    await writeFile(file, JSON.stringify({ storeId, replies: [copied] }))
+    await desk.restart()
+
+    await page.goto(desk.url)
+    await expect(
+      page.getByRole('status').filter({ hasText: 'put back 1 reply that was not sent yet' }),
+    ).toBeVisible({ timeout: 30_000 })
+    await waitForFirstSync(page)
+    await openConversation(page, booking.guestName)
+    await expect
+      .poll(async () => (await outboxRows(page)).find((r) => r.id === id)?.state, {
+        timeout: 60_000,
+      })
+      .toBe('sent')
+    await expect(bubble(page, text)).toHaveCount(1)
     expect((await sent(request, desk.sandboxUrl)).filter((m) => m.content === text)).toHaveLength(1)
   } finally {
     await desk.close()

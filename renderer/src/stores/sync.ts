@@ -2,9 +2,10 @@ import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import { desk } from '@/bridge'
 import { openInnboxDb } from '@/db'
-import type { InnboxDb, StoreError } from '@/db'
+import type { InnboxDb, StoreError, StoreIdentity } from '@/db'
 import { createSyncEngine, portFromDesk } from '@/sync'
 import type { SyncEngine, SyncStatus } from '@/sync'
+import { checkStore, keepOutboxMirrored, mirrorPortFromDesk } from '@/sync/outbox-mirror'
 
 /**
  * The offline store and the sync engine of this window: opened once at start, then the
@@ -15,7 +16,10 @@ export const useSyncStore = defineStore('sync', () => {
   const db = shallowRef<InnboxDb | null>(null)
   const storeError = shallowRef<StoreError | null>(null)
   const status = ref<SyncStatus | null>(null)
+  /** What the start found about the store: `lost` when it had been deleted meanwhile. */
+  const identity = shallowRef<StoreIdentity | null>(null)
   let engine: SyncEngine | null = null
+  let stopMirror: (() => void) | null = null
 
   async function start(): Promise<void> {
     if (engine) return
@@ -23,6 +27,15 @@ export const useSyncStore = defineStore('sync', () => {
     if (!opened.ok) {
       storeError.value = markRaw(opened.error)
       return
+    }
+    // Before anything syncs: a store deleted while the app was closed gets its unsent replies
+    // back from the desk's folder. Without the host's answer there is no check this time.
+    const mirror = mirrorPortFromDesk(desk)
+    try {
+      identity.value = await checkStore(opened.db, mirror, Date.now())
+      stopMirror = keepOutboxMirrored(opened.db, identity.value.storeId, mirror)
+    } catch {
+      identity.value = null
     }
     db.value = markRaw(opened.db)
     storeError.value = null
@@ -38,6 +51,8 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   async function stop(): Promise<void> {
+    stopMirror?.()
+    stopMirror = null
     await engine?.stop()
     engine = null
   }
@@ -52,5 +67,10 @@ export const useSyncStore = defineStore('sync', () => {
     return engine?.flushOutbox() ?? Promise.resolve()
   }
 
-  return { db, storeError, status, start, stop, syncNow, flushOutbox }
+  /** The notice about a deleted store was read. */
+  function dismissStoreLoss(): void {
+    if (identity.value) identity.value = { ...identity.value, lost: false }
+  }
+
+  return { db, storeError, identity, status, start, stop, syncNow, flushOutbox, dismissStoreLoss }
 })
