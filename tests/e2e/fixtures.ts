@@ -44,7 +44,7 @@ export async function startWebHost(
   )
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000)
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       const match = /Innbox is running at (\S+)/.exec(output)
