@@ -448,6 +448,8 @@ async function measureDesk(
 
   // 8. Outbox: the platform is unreachable, so each reply stays queued.
   await page.locator('.row__guest', { hasText: lastBooking!.guestName }).click()
+  // The enqueue is timed from Send: the conversation must be open with its composer first.
+  await page.locator('#composer-text').waitFor({ timeout: 60_000 })
   await faults(host.sandboxUrl, { outage: true })
   const enqueues: (number | null)[] = []
   for (let i = 0; i < (quick ? 5 : 20); i += 1)
