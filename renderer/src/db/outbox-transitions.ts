@@ -50,6 +50,37 @@ export function recoverInterrupted(db: InnboxDb, now: number): Promise<number> {
   )
 }
 
+/** Failures that only said the platform could not be reached (no Retry-After of its own). */
+const UNREACHABLE = new Set([
+  'offline',
+  'unavailable',
+  'timeout',
+  'unknown_outcome',
+  'outcome_unknown',
+])
+
+/**
+ * The platform answered again: records waiting out a backoff because it could not be reached
+ * are due now (sends go out when the network is back, not minutes later). A wait a 429 or 503
+ * asked for (Retry-After) is kept. Returns how many records were brought forward.
+ */
+export function dueAfterReconnect(db: InnboxDb, now: number): Promise<number> {
+  return writeTx(db, db.outbox, () =>
+    db.outbox
+      .where('state')
+      .anyOf(['queued', 'unknown'])
+      .filter(
+        (record) =>
+          record.nextAttemptAt > now &&
+          record.lastError !== null &&
+          UNREACHABLE.has(record.lastError.code),
+      )
+      .modify((record) => {
+        record.nextAttemptAt = now
+      }),
+  )
+}
+
 /** The records not sent yet, per conversation in `seq` order. */
 export async function unsentByConversation(db: InnboxDb): Promise<Map<string, OutboxRecord[]>> {
   const records = await db.outbox.where('state').anyOf(UNSENT).sortBy('seq')

@@ -1,4 +1,11 @@
-import { evictAllBytes, readSyncState, toStoreError, writeSyncState, type InnboxDb } from '@/db'
+import {
+  dueAfterReconnect,
+  evictAllBytes,
+  readSyncState,
+  toStoreError,
+  writeSyncState,
+  type InnboxDb,
+} from '@/db'
 import { bootstrap, includeProperties, isBootstrapped } from './bootstrap'
 import { pullReservations, refreshProperties } from './catalog'
 import type { Step, SyncContext } from './context'
@@ -109,6 +116,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const lastSyncAt = ctx.now()
       await writeSyncState(ctx.db, 'lastSyncAt', lastSyncAt)
       status.set({ state: 'idle', lastSyncAt, lastError: null, retryAt: null })
+      // The platform answered: what waited only for it goes now, not at the end of its backoff.
+      if ((await dueAfterReconnect(ctx.db, ctx.now())) > 0) {
+        const again = await drainer.drain()
+        if (again.stoppedBy) return fail(again.stoppedBy, again)
+        return { nextDueAt: again.nextAttemptAt }
+      }
       return { nextDueAt: drained.nextAttemptAt }
     } catch (error) {
       const storeError = toStoreError(error)

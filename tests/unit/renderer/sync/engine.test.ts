@@ -88,6 +88,42 @@ describe('the sync engine', () => {
     expect(world.platform.sentTexts('c1')).toEqual(['hello'])
   })
 
+  it('sends what waited only for the platform as soon as it answers again, keeping a Retry-After', async () => {
+    world = platformWorld(['c1', 'c2'])
+    const { engine } = engineFor(world)
+    await engine.start()
+    world.platform.fail(
+      'messages.send',
+      { code: 'offline' },
+      { code: 'rate_limited', retryAfterMs: 60_000 },
+    )
+    await enqueueSend(
+      world.db,
+      { propertyId: 'p1', conversationId: 'c1', content: 'back soon' },
+      { now: T0 },
+    )
+    await engine.flushOutbox()
+    await enqueueSend(
+      world.db,
+      { propertyId: 'p1', conversationId: 'c2', content: 'later' },
+      { now: T0 },
+    )
+    await engine.flushOutbox()
+    const [waiting] = await outboxOf(world.db, 'c1')
+    expect(waiting).toMatchObject({ state: 'queued', lastError: { code: 'offline' } })
+    expect(waiting!.nextAttemptAt).toBeGreaterThan(T0)
+
+    // Well inside the backoff, the platform answers a sync: the reply goes now.
+    world.clock.advance(500)
+    await engine.syncNow()
+    expect(world.platform.sentTexts('c1')).toEqual(['back soon'])
+    // The 429's Retry-After still holds for the other one.
+    expect(world.platform.sentTexts('c2')).toEqual([])
+    expect(await outboxOf(world.db, 'c2')).toMatchObject([
+      { state: 'queued', nextAttemptAt: T0 + 60_000, lastError: { code: 'rate_limited' } },
+    ])
+  })
+
   it('drains the outbox alone when something is queued, without pulling', async () => {
     world = platformWorld(['c1'])
     const { engine } = engineFor(world)
