@@ -24,6 +24,11 @@ const errorKeys = {
   platform_unavailable: 'errors.platformUnavailable',
 } as const satisfies Record<BridgeErrorCode, string>
 
+/** Whether a code is one of the bridge's own (a sync status also carries the store's codes). */
+export function isBridgeErrorCode(code: string): code is BridgeErrorCode {
+  return Object.hasOwn(errorKeys, code)
+}
+
 /** More precise words when the cause is known. */
 const causeKeys = {
   dns: 'errors.offlineDns',
