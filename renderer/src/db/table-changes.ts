@@ -73,3 +73,28 @@ function keysOf(root: RangeNode | undefined): ChangedKeys {
   }
   return keys
 }
+
+/**
+ * The rows written since a reader last read: keys gathered from `onRowsChanged` signals until
+ * the reader takes them. Starts at 'all' (nothing read yet).
+ */
+export class PendingRows {
+  private pending: Set<string> | 'all' = 'all'
+
+  add(keys: ChangedKeys): void {
+    if (keys === 'all') this.pending = 'all'
+    else if (this.pending !== 'all') for (const key of keys) this.pending.add(key)
+  }
+
+  /** What was written since the last take; the next take starts empty. */
+  take(): ChangedKeys {
+    const taken = this.pending
+    this.pending = new Set()
+    return taken
+  }
+
+  /** A read failed: read every row next time. */
+  all(): void {
+    this.pending = 'all'
+  }
+}

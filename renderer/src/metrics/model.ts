@@ -1,7 +1,7 @@
 import type { ConversationRecord, InnboxDb, MessageRecord } from '@/db'
 import { conversationsByIds, messagesAfter, messagesOfConversations } from '@/db/inbox-queries'
 import { metricsSnapshot } from '@/db/metrics-queries'
-import { onRowsChanged, onTablesChanged } from '@/db/table-changes'
+import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
 import { computeMetrics, type MetricsInput, type MetricsResult } from './compute'
 
@@ -47,7 +47,7 @@ export class MetricsModel {
   private properties = new Map<string, { name: string; timeZone: string }>()
   private readonly unsubscribes: (() => void)[] = []
   /** Conversations written since the last read; 'all' when every row must be read again. */
-  private changed: Set<string> | 'all' = 'all'
+  private readonly changed = new PendingRows()
   private scanned = false
   private reading = false
   private dirty = false
@@ -66,12 +66,11 @@ export class MetricsModel {
   start(): void {
     this.unsubscribes.push(
       onRowsChanged(this.db, 'conversations', (keys) => {
-        if (keys === 'all') this.changed = 'all'
-        else if (this.changed !== 'all') for (const key of keys) this.changed.add(key)
+        this.changed.add(keys)
         this.schedule()
       }),
       onTablesChanged(this.db, ['properties'], () => {
-        this.changed = 'all'
+        this.changed.all()
         this.schedule()
       }),
     )
@@ -119,13 +118,12 @@ export class MetricsModel {
 
   /** Reads what changed; true when the input did. */
   private async apply(): Promise<boolean> {
-    const changed = this.changed
-    this.changed = new Set()
+    const changed = this.changed.take()
     try {
       if (!this.scanned || changed === 'all') return await this.applyAll()
       return await this.applySome([...changed])
     } catch (error) {
-      this.changed = 'all'
+      this.changed.all()
       throw error
     }
   }

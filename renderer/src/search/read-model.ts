@@ -9,7 +9,7 @@ import {
   messagesOfConversations,
   type InboxCatalog,
 } from '@/db/inbox-queries'
-import { onRowsChanged, onTablesChanged } from '@/db/table-changes'
+import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
   comparatorFor,
@@ -84,7 +84,7 @@ export class InboxReadModel {
   private catalog: InboxCatalog | null = null
   private catalogDirty = true
   /** Conversations written since the last read; 'all' when every row must be read again. */
-  private changed: Set<string> | 'all' = 'all'
+  private readonly changed = new PendingRows()
   private readonly reads = { full: 0, partial: 0 }
   private reading = false
   private dirty = false
@@ -112,8 +112,7 @@ export class InboxReadModel {
     this.buildStartedAt = this.clock()
     this.unsubscribes.push(
       onRowsChanged(this.db, 'conversations', (keys) => {
-        if (keys === 'all') this.changed = 'all'
-        else if (this.changed !== 'all') for (const key of keys) this.changed.add(key)
+        this.changed.add(keys)
         this.schedule()
       }),
       onTablesChanged(this.db, CATALOG_TABLES, () => {
@@ -150,8 +149,7 @@ export class InboxReadModel {
     this.reading = true
     this.dirty = false
     const started = this.clock()
-    const changed = this.changed
-    this.changed = new Set()
+    const changed = this.changed.take()
     try {
       if (this.catalog && !this.catalogDirty && changed !== 'all') {
         if (changed.size > 0) {
@@ -172,7 +170,7 @@ export class InboxReadModel {
       }
     } catch (error) {
       this.catalogDirty = true
-      this.changed = 'all'
+      this.changed.all()
       this.fail(error)
     } finally {
       this.reading = false
