@@ -32,8 +32,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter
 }
 
-/** The wall-clock time shown in `timeZone` at `instant`. */
-export function wallTimeAt(instant: number, timeZone: string): WallTime {
+/** The wall-clock time `timeZone` shows at `instant`, read from Intl (slow: a formatToParts). */
+function formattedWallTime(instant: number, timeZone: string): WallTime {
   const fields: Record<string, number> = {}
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value)
@@ -57,12 +57,53 @@ function wallAsUtc(wall: WallTime): number {
   return utc.getTime()
 }
 
-/** How far `timeZone`'s clock is ahead of UTC at `instant`, in milliseconds. */
-export function zoneOffsetAt(instant: number, timeZone: string): number {
-  return wallAsUtc(wallTimeAt(instant, timeZone)) - instant
+const DAY_MS = 24 * 60 * 60 * 1000
+
+// Offsets by zone and UTC day. A first sync derives deadlines for thousands of messages, each
+// a few conversions, and formatToParts was a tenth of its time (issue 11); a zone's offset is
+// the same all day on all but its one or two transition days a year. A day whose offset is the
+// same at its first and last millisecond holds no transition (no zone changes twice within a
+// day) and is cached; a transition day is read exactly each time (`null`). Only from 1970 to
+// 2100: older history has odd local-mean-time offsets, and nobody books after 2100.
+const CACHE_FROM = Date.UTC(1970, 0, 1)
+const CACHE_UNTIL = Date.UTC(2100, 0, 1)
+const CACHE_MAX_DAYS = 100_000
+const offsetsByZone = new Map<string, Map<number, number | null>>()
+
+function exactOffsetAt(instant: number, timeZone: string): number {
+  return wallAsUtc(formattedWallTime(instant, timeZone)) - instant
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
+/** How far `timeZone`'s clock is ahead of UTC at `instant`, in milliseconds. */
+export function zoneOffsetAt(instant: number, timeZone: string): number {
+  if (!(instant >= CACHE_FROM && instant < CACHE_UNTIL)) return exactOffsetAt(instant, timeZone)
+  let days = offsetsByZone.get(timeZone)
+  if (!days) offsetsByZone.set(timeZone, (days = new Map()))
+  const day = Math.floor(instant / DAY_MS)
+  let offset = days.get(day)
+  if (offset === undefined) {
+    const first = exactOffsetAt(day * DAY_MS, timeZone)
+    offset = first === exactOffsetAt((day + 1) * DAY_MS - 1, timeZone) ? first : null
+    if (days.size >= CACHE_MAX_DAYS) days.clear()
+    days.set(day, offset)
+  }
+  return offset ?? exactOffsetAt(instant, timeZone)
+}
+
+/** The wall-clock time shown in `timeZone` at `instant`. */
+export function wallTimeAt(instant: number, timeZone: string): WallTime {
+  const local = new Date(instant + zoneOffsetAt(instant, timeZone))
+  if (Number.isNaN(local.getTime())) return formattedWallTime(instant, timeZone)
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
+  }
+}
 
 /**
  * The instant at which `timeZone`'s clocks show `wall`. Offsets are sampled a day either side,

@@ -60,14 +60,22 @@ export function reservationRecordFrom(
   }
 }
 
-/**
- * Stores reservations and re-derives their conversations; a reservation whose conversation is
- * not here yet gets an empty one (every new reservation has one on the platform).
- */
+export interface WriteReservationsOptions {
+  /**
+   * Whether a reservation whose conversation is not stored gets an empty one (the default: every
+   * new reservation has one on the platform). A first sync says no: it writes every conversation
+   * of the property from the platform's list right after, then `addReservationConversations`
+   * covers any the list lacked; an empty row written first was rewritten at once (issue 11).
+   */
+  createConversations?: boolean
+}
+
+/** Stores reservations and re-derives their stored conversations. */
 export function writeReservations(
   db: InnboxDb,
   propertyId: string,
   reservations: readonly Reservation[],
+  { createConversations = true }: WriteReservationsOptions = {},
 ): Promise<void> {
   if (reservations.length === 0) return Promise.resolve()
   const records = reservations.map((r) => reservationRecordFrom(r, propertyId))
@@ -75,8 +83,37 @@ export function writeReservations(
     await db.reservations.bulkPut(records)
     await applyConversationUpdates(
       db,
-      records.map((r) => ({ conversationId: r.conversationId, propertyId: r.propertyId })),
+      // Without a property id an update only re-derives, and creates no row (conversations.ts).
+      records.map((r) =>
+        createConversations
+          ? { conversationId: r.conversationId, propertyId: r.propertyId }
+          : { conversationId: r.conversationId },
+      ),
     )
+  })
+}
+
+/**
+ * Gives every stored reservation of the property whose conversation has no row an empty one;
+ * answers how many it made. Joins the caller's transaction.
+ */
+export function addReservationConversations(db: InnboxDb, propertyId: string): Promise<number> {
+  return writeTx(db, writeTables(db), async () => {
+    const reservations = await db.reservations.where('propertyId').equals(propertyId).toArray()
+    const propertyOf = new Map(reservations.map((r) => [r.conversationId, r.propertyId]))
+    const ids = [...propertyOf.keys()]
+    const stored = await db.conversations.bulkGet(ids)
+    const missing = ids.filter((_, index) => !stored[index])
+    if (missing.length > 0) {
+      await applyConversationUpdates(
+        db,
+        missing.map((conversationId) => ({
+          conversationId,
+          propertyId: propertyOf.get(conversationId)!,
+        })),
+      )
+    }
+    return missing.length
   })
 }
 

@@ -64,34 +64,41 @@ export function applyConversationUpdates(
   updates: readonly ConversationUpdate[],
 ): Promise<ApplyResult> {
   return writeTx(db, writeTables(db), async () => {
-    const { fresh: newMessageIds, rows: written } = await storeMessages(db, updates)
-    const ids = [...new Set(updates.map((u) => u.conversationId))]
-    const [before, known] = await Promise.all([
-      db.conversations.bulkGet(ids),
-      prefetch(db, ids, written),
-    ])
     const byConversation = new Map<string, ConversationUpdate[]>()
     for (const update of updates) {
       const own = byConversation.get(update.conversationId)
       if (own) own.push(update)
       else byConversation.set(update.conversationId, [update])
     }
+    const allIds = [...byConversation.keys()]
+    const allBefore = await db.conversations.bulkGet(allIds)
+    // Re-deriving a conversation this desk does not hold (purged, never seen) creates nothing.
+    const ids: string[] = []
+    const before: (ConversationRecord | undefined)[] = []
+    for (const [index, id] of allIds.entries()) {
+      if (!allBefore[index] && byConversation.get(id)!.every(isRederiveOnly)) continue
+      ids.push(id)
+      before.push(allBefore[index])
+    }
+    if (ids.length === 0) return { newMessageIds: [] }
+    const { fresh: newMessageIds, rows: written } = await storeMessages(
+      db,
+      updates,
+      new Set(ids.filter((_, index) => !hasMessages(before[index]))),
+    )
+    const known = await prefetch(db, ids, written)
     // The conversations are rebuilt side by side, from facts read for all of them at once
     // (`prefetch`), instead of five reads one after another per conversation, which made a first
     // sync several times slower than the storage (issue 11). Each rebuild writes only its own
     // messages' read flags; the counters are moved once, after all of them.
     const rebuilt = await Promise.all(
-      ids.map((conversationId, index) => {
-        const own = byConversation.get(conversationId) ?? []
-        // Re-deriving a conversation this desk does not hold (purged, never seen) creates nothing.
-        if (!before[index] && own.every(isRederiveOnly)) return undefined
-        return rebuild(db, conversationId, own, before[index], known)
-      }),
+      ids.map((conversationId, index) =>
+        rebuild(db, conversationId, byConversation.get(conversationId)!, before[index], known),
+      ),
     )
     const deltas: CounterDeltas = new Map()
     const rows: ConversationRecord[] = []
     for (const [index, next] of rebuilt.entries()) {
-      if (!next) continue
       recordChange(deltas, before[index], next)
       rows.push(next)
     }
@@ -123,22 +130,46 @@ function readByUpdates(updates: readonly ConversationUpdate[]) {
     ids.has(message.message_id) || allOf.has(message.conversation.conversation_id)
 }
 
-async function storeMessages(db: InnboxDb, updates: readonly ConversationUpdate[]) {
+/**
+ * A conversation row without a last message had no message before this write: messages are
+ * written only here, with their conversation's row, and purged with it (`storedMessages`).
+ */
+function hasMessages(row: ConversationRecord | undefined): boolean {
+  return row !== undefined && row.lastMessageId !== null
+}
+
+/**
+ * Stores the updates' messages. `empty` names conversations that held no message before: their
+ * messages are not looked up first (a first sync writes every message into such a conversation,
+ * and the look-up was a fifth of its time, issue 11).
+ */
+async function storeMessages(
+  db: InnboxDb,
+  updates: readonly ConversationUpdate[],
+  empty: ReadonlySet<string>,
+) {
   const isRead = readByUpdates(updates)
-  const incoming = new Map<string, { message: Message; provisional: boolean }>()
+  const incoming = new Map<string, { message: Message; provisional: boolean; lookUp: boolean }>()
   for (const update of updates) {
+    const isNew = (message: Message) =>
+      empty.has(update.conversationId) &&
+      message.conversation.conversation_id === update.conversationId
     for (const message of update.provisional ?? []) {
-      incoming.set(message.message_id, { message, provisional: true })
+      incoming.set(message.message_id, { message, provisional: true, lookUp: !isNew(message) })
     }
     for (const message of update.messages ?? []) {
-      incoming.set(message.message_id, { message, provisional: false })
+      incoming.set(message.message_id, { message, provisional: false, lookUp: !isNew(message) })
     }
   }
-  const stored = await db.messages.bulkGet([...incoming.keys()])
+  const entries = [...incoming.values()]
+  const lookedUp = await db.messages.bulkGet(
+    entries.filter((e) => e.lookUp).map((e) => e.message.message_id),
+  )
   const rows: MessageRecord[] = []
   const fresh: string[] = []
-  for (const [index, { message, provisional }] of [...incoming.values()].entries()) {
-    const previous = stored[index]
+  let next = 0
+  for (const { message, provisional, lookUp } of entries) {
+    const previous = lookUp ? lookedUp[next++] : undefined
     if (!previous) fresh.push(message.message_id)
     // The platform's copy replaces a provisional one; a provisional never replaces the platform's.
     if (previous && (provisional || previous.provisional === 0)) continue
@@ -218,7 +249,7 @@ function storedMessages(
   before: ConversationRecord | undefined,
   known: Prefetched,
 ): Promise<MessageRecord[]> {
-  if (before && before.lastMessageId !== null) return messagesOf(db, conversationId)
+  if (hasMessages(before)) return messagesOf(db, conversationId)
   // In the index's order: by timestamp, then by id.
   const rows = [...(known.written.get(conversationId) ?? [])]
   rows.sort((a, b) =>

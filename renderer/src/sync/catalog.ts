@@ -1,4 +1,10 @@
-import { readSyncState, writeProperties, writeReservations, writeSyncState } from '@/db'
+import {
+  readSyncState,
+  writeProperties,
+  writeReservations,
+  writeSyncState,
+  type WriteReservationsOptions,
+} from '@/db'
 import { done, stopped, type Step, type SyncContext } from './context'
 import { classify } from './errors'
 import { propertiesOf, reservationsPage } from './port'
@@ -24,6 +30,7 @@ export async function refreshProperties(ctx: SyncContext): Promise<Step<string[]
 export async function pullReservations(
   ctx: SyncContext,
   propertyIds: readonly string[],
+  options: WriteReservationsOptions = {},
 ): Promise<Step<number>> {
   let written = 0
   for (const propertyId of propertyIds) {
@@ -41,7 +48,7 @@ export async function pullReservations(
       })
       if (!answer.ok) return stopped(classify(answer.error))
       const { reservations, nextPageId } = reservationsPage(answer.value)
-      await writeReservations(ctx.db, propertyId, reservations)
+      await writeReservations(ctx.db, propertyId, reservations, options)
       written += reservations.length
       if (!nextPageId) break
       pageId = nextPageId

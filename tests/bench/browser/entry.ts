@@ -1,19 +1,17 @@
 import {
-  applyConversationUpdates,
   DEFAULT_DB_NAME,
   InnboxDb,
   messageRecordFrom,
   reservationRecordFrom,
   writeProperties,
   writeReservations,
-  writeSyncState,
-  writeTables,
   type BootstrapCheckpoint,
   type ConversationUpdate,
   type MessageRecord,
   type ReservationRecord,
 } from '@/db'
 import { createInboxQueryClient } from '@/search/client'
+import { writeBootstrapPage } from '@/sync/bootstrap'
 import { noFilters } from '@/search/list-model'
 import type { ListResult } from '@/search/read-model'
 import {
@@ -37,7 +35,7 @@ export interface IngestFigures {
   reservationsMs?: number
 }
 
-/** Conversations per transaction on the sync path: one platform page (bootstrap.ts). */
+/** Conversations per transaction on the sync path: one platform page (sync/bootstrap.ts). */
 const SYNC_PAGE = 50
 /** Reservations per write on the sync path: one platform page. */
 const RESERVATION_PAGE = 100
@@ -66,7 +64,10 @@ function updateOf(c: GeneratedConversation, now: number): ConversationUpdate {
   }
 }
 
-/** Writes the dataset exactly as a first sync does: properties, reservations, conversation pages. */
+/**
+ * Writes the dataset exactly as a first sync does (sync/bootstrap.ts): properties, reservation
+ * pages (which make no conversation rows in a first sync), conversation pages with the checkpoint.
+ */
 async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
   const db = new InnboxDb(DEFAULT_DB_NAME)
   await db.open()
@@ -97,7 +98,9 @@ async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
     const reservationsStarted = performance.now()
     for (let at = 0; at < reservations.length; at += RESERVATION_PAGE) {
       const page = reservations.slice(at, at + RESERVATION_PAGE)
-      await writeReservations(db, generated.property.property_id, page)
+      await writeReservations(db, generated.property.property_id, page, {
+        createConversations: false,
+      })
     }
     figures.reservationsMs! += performance.now() - reservationsStarted
     for (let at = 0; at < updates.length; at += SYNC_PAGE) {
@@ -107,10 +110,7 @@ async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
       cp = last
         ? { ...cp, doneProperties: [...cp.doneProperties, pid], current: null }
         : { ...cp, current: { propertyId: pid, pageId: String(at), conversationsDone: at } }
-      await db.transaction('rw', [...writeTables(db), db.syncState], async () => {
-        await applyConversationUpdates(db, page)
-        await writeSyncState(db, 'bootstrap', cp)
-      })
+      await writeBootstrapPage(db, page, cp, last ? pid : null)
     }
     figures.writeMs += performance.now() - started
     figures.conversations += updates.length

@@ -93,6 +93,39 @@ describe('bootstrap', () => {
     expect(await recount(world.db)).toEqual([])
   })
 
+  it('writes each conversation once, from its page, and gives a reservation the list lacks an empty one', async () => {
+    world = twoProperties()
+    // A booking whose conversation the platform's list does not show.
+    world.platform.addReservation(reservation('r-lost', { propertyId: 'p2', conversationId: 'x9' }))
+    const list = world.ctx.port.conversations.list.bind(world.ctx.port.conversations)
+    const seen: number[] = []
+    world.ctx.port.conversations.list = async (args) => {
+      // p2's reservations are stored before its first page is asked for, yet no row of p2 is:
+      // the reservations made none.
+      if (args.propertyId === 'p2' && !args.pageId) {
+        expect(await world.db.reservations.where('propertyId').equals('p2').count()).toBe(4)
+        seen.push(await world.db.conversations.where('propertyId').equals('p2').count())
+      }
+      return list(args)
+    }
+    const writes: string[] = []
+    world.db.conversations.hook('creating', (key) => void writes.push(String(key)))
+    world.db.conversations.hook('updating', (_changes, key) => void writes.push(String(key)))
+    expect(await bootstrap(world.ctx)).toEqual({ ok: true, value: undefined })
+    expect(seen).toEqual([0])
+    expect(await world.db.conversations.get('x9')).toMatchObject({
+      propertyId: 'p2',
+      reservationId: 'r-lost',
+      lastMessageId: null,
+    })
+    // Each conversation is written once (d3 and x9 have no message; d3 comes from the list).
+    expect(writes.sort()).toEqual(['c1', 'c2', 'c3', 'd1', 'd2', 'd3', 'x9'])
+    expect(await readCounters(world.db)).toContainEqual(
+      expect.objectContaining({ propertyId: 'p2', conversations: 4 }),
+    )
+    expect(await recount(world.db)).toEqual([])
+  })
+
   it('runs again only for a property the account gained after it finished', async () => {
     world = platformWorld(['c1'])
     await bootstrap(world.ctx)

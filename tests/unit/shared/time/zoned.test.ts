@@ -113,6 +113,65 @@ describe('wallTimeAt and zoneOffsetAt', () => {
   it('reads midnight as hour 0', () => {
     expect(wallTimeAt(at('2024-01-01T00:00:00.000Z'), 'UTC').hour).toBe(0)
   })
+
+  // Offsets are cached by zone and UTC day (all but transition days): every reading must still
+  // be what Intl itself shows, on transition days to the millisecond either side of the change.
+  it('agrees with Intl for any instant, transition days included', () => {
+    const zones = [
+      'Europe/Lisbon',
+      'America/New_York',
+      'Australia/Lord_Howe', // a half-hour change
+      'Asia/Kathmandu', // +05:45
+      'America/St_Johns', // -03:30 with daylight saving
+      'Africa/Monrovia', // -00:44:30 until 1972
+      'Pacific/Apia', // skipped 30 December 2011
+      'Asia/Bangkok',
+    ]
+    const intl = (instant: number, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }).formatToParts(new Date(instant))
+      const field = (type: string) => Number(parts.find((p) => p.type === type)!.value)
+      return {
+        year: field('year'),
+        month: field('month'),
+        day: field('day'),
+        hour: field('hour') % 24,
+        minute: field('minute'),
+        second: field('second'),
+        millisecond: ((instant % 1000) + 1000) % 1000,
+      }
+    }
+    // Instants anywhere, and instants within a minute of a known change of each zone.
+    const changes = [
+      at('2024-03-31T01:00:00Z'),
+      at('2024-11-03T06:00:00Z'),
+      at('2024-04-06T15:00:00Z'),
+      at('2011-12-30T10:00:00Z'),
+      at('1972-01-07T00:44:30Z'),
+      at('1992-09-27T01:00:00Z'),
+    ]
+    const near = fc
+      .tuple(fc.constantFrom(...changes), fc.integer({ min: -60_000, max: 60_000 }))
+      .map(([change, delta]) => change + delta)
+    const anywhere = fc.integer({
+      min: at('1960-01-01T00:00:00Z'),
+      max: at('2110-01-01T00:00:00Z'),
+    })
+    fc.assert(
+      fc.property(fc.oneof(anywhere, near), fc.constantFrom(...zones), (instant, zone) => {
+        expect(wallTimeAt(instant, zone)).toEqual(intl(instant, zone))
+      }),
+      { numRuns: 3000 },
+    )
+  })
 })
 
 describe('addDaysInZone', () => {
