@@ -86,7 +86,13 @@ export function applyConversationUpdates(
       updates,
       new Set(ids.filter((_, index) => !hasMessages(before[index]))),
     )
-    const known = await prefetch(db, ids, written)
+    const named = ids.map(
+      (id, index) =>
+        byConversation.get(id)!.findLast((u) => u.facts)?.facts?.reservationId ??
+        before[index]?.reservationId ??
+        null,
+    )
+    const known = await prefetch(db, ids, named, written)
     // The conversations are rebuilt side by side, from facts read for all of them at once
     // (`prefetch`), instead of five reads one after another per conversation, which made a first
     // sync several times slower than the storage (issue 11). Each rebuild writes only its own
@@ -186,7 +192,7 @@ async function storeMessages(
 
 /** What the rebuilds of one write need, read for all its conversations together. */
 interface Prefetched {
-  /** Each conversation's reservation (the first by id, should there be two). */
+  /** Each conversation's reservation: the one it names, else the first by id of those naming it. */
   reservations: Map<string, ReservationRecord>
   /** Unsent tag and send actions by conversation, in `seq` order (see `pendingActions`). */
   pending: Map<string, OutboxRecord[]>
@@ -198,17 +204,30 @@ interface Prefetched {
 async function prefetch(
   db: InnboxDb,
   ids: readonly string[],
+  named: readonly (string | null)[],
   written: readonly MessageRecord[],
 ): Promise<Prefetched> {
-  // One index read per conversation, all in flight together: Dexie serves `anyOf` with a cursor
-  // that steps from key to key, one round trip each, which is slower than these.
-  const [reservationRows, pendingRows] = await Promise.all([
-    Promise.all(ids.map((id) => db.reservations.where('conversationId').equals(id).first())),
+  // The reservation a conversation names (its facts, or its stored row) is read by primary key,
+  // all in one request; only a conversation that names none, or names one that is not its own,
+  // is looked up through the `conversationId` index, one query each, all in flight together
+  // (Dexie serves `anyOf` with a cursor that steps from key to key, which is slower still).
+  const [byName, pendingRows] = await Promise.all([
+    db.reservations.bulkGet(named.filter((id): id is string => id !== null)),
     db.outbox
       .where('state')
       .anyOf([...PENDING])
       .toArray(),
   ])
+  const found = new Map<string, ReservationRecord>()
+  for (const row of byName) if (row) found.set(row.reservationId, row)
+  const reservationRows = await Promise.all(
+    ids.map((id, index) => {
+      const name = named[index]
+      const own = name ? found.get(name) : undefined
+      if (own && own.conversationId === id) return own
+      return db.reservations.where('conversationId').equals(id).first()
+    }),
+  )
   const reservations = new Map<string, ReservationRecord>()
   for (const row of reservationRows) if (row) reservations.set(row.conversationId, row)
   const pending = groupBy(

@@ -10,15 +10,65 @@ import {
 } from '@/db'
 import { pullReservations, refreshProperties } from './catalog'
 import { done, stopped, type Step, type SyncContext } from './context'
-import { classify } from './errors'
+import { classify, type Classified } from './errors'
 import { conversationUpdate, fetchConversations } from './fetch-conversations'
 
 // The first sync of an account: its properties, their reservations, then per property every
-// conversation page and each conversation in it. One transaction per page writes the page's
-// conversations *and* the checkpoint that says the page is done, so a crash or restart resumes
-// exactly after the last page written, and never refetches a property already done.
+// conversation page and each conversation in it. One transaction writes a group of pages'
+// conversations *and* the checkpoint that says those pages are done, so a crash or restart
+// resumes exactly after the last group written (refetching at most a group's pages), and never
+// refetches a property already done. A group is a few pages (`WRITE_GROUP`): a commit per page of
+// 50 made the storage, not the network, the limit of a large account's first sync (issue 11).
 // Reservations come first but make no conversation rows: the pages write every conversation
 // once, whole, and the property's last page gives any reservation the list lacked an empty one.
+
+/**
+ * [ours] When fetched pages are written: once they hold this many conversations or messages, once
+ * the oldest waited this long (the inbox fills steadily on a slow network, and a crash loses
+ * little), at the end of each property, and before the bootstrap stops on a failure.
+ */
+export const WRITE_GROUP: WriteGroup = { conversations: 250, messages: 2_500, waitMs: 2_000 }
+
+export interface WriteGroup {
+  conversations: number
+  messages: number
+  waitMs: number
+}
+
+/** Fetched pages waiting to be written together. */
+export class PageGroup {
+  private updates: ConversationUpdate[] = []
+  private messages = 0
+  private since: number | null = null
+
+  constructor(private readonly limits: WriteGroup = WRITE_GROUP) {}
+
+  add(updates: readonly ConversationUpdate[], now: number): void {
+    this.updates.push(...updates)
+    for (const update of updates) this.messages += update.messages?.length ?? 0
+    this.since ??= now
+  }
+
+  get size(): number {
+    return this.updates.length
+  }
+
+  full(now: number): boolean {
+    return (
+      this.updates.length >= this.limits.conversations ||
+      this.messages >= this.limits.messages ||
+      (this.since !== null && now - this.since >= this.limits.waitMs)
+    )
+  }
+
+  take(): ConversationUpdate[] {
+    const taken = this.updates
+    this.updates = []
+    this.messages = 0
+    this.since = null
+    return taken
+  }
+}
 
 export interface BootstrapProgress {
   phase: 'properties' | 'conversations' | 'done'
@@ -32,6 +82,8 @@ export interface BootstrapOptions {
   onProgress?: (progress: BootstrapProgress) => void
   /** Conversations read at the same time. */
   parallel?: number
+  /** When fetched pages are written (tests make groups small). */
+  writeGroup?: WriteGroup
 }
 
 function progressOf(cp: BootstrapCheckpoint, conversationsDone: number): BootstrapProgress {
@@ -71,7 +123,7 @@ export async function isBootstrapped(ctx: SyncContext): Promise<boolean> {
 
 export async function bootstrap(
   ctx: SyncContext,
-  { onProgress, parallel = 4 }: BootstrapOptions = {},
+  { onProgress, parallel = 4, writeGroup = WRITE_GROUP }: BootstrapOptions = {},
 ): Promise<Step> {
   let cp = await readSyncState(ctx.db, 'bootstrap')
   if (cp?.finishedAt) return done(undefined)
@@ -100,13 +152,19 @@ export async function bootstrap(
       await writeSyncState(ctx.db, 'bootstrap', cp)
     }
     onProgress?.(progressOf(cp, conversationsDone))
+    const group = new PageGroup(writeGroup)
+    // The pages fetched so far are kept, with the checkpoint after them, before stopping.
+    const stop = async (failure: Classified) => {
+      if (group.size > 0) await writeBootstrapPage(ctx.db, group.take(), cp!, null)
+      return stopped(failure)
+    }
     for (;;) {
       const current = cp.current ?? { propertyId, pageId: null, conversationsDone }
       const answer = await ctx.port.conversations.list({
         propertyId,
         ...(current.pageId ? { pageId: current.pageId } : {}),
       })
-      if (!answer.ok) return stopped(classify(answer.error))
+      if (!answer.ok) return stop(classify(answer.error))
       const summaries = answer.value.conversations
       // A conversation without messages is complete as listed; the others are read whole.
       const empty = summaries.filter((s) => s.messages.length === 0)
@@ -114,7 +172,7 @@ export async function bootstrap(
         .filter((s) => s.messages.length > 0)
         .map((s) => ({ propertyId, conversationId: s.conversation_id }))
       const fetched = await fetchConversations(ctx, refs, parallel)
-      if (fetched.failure) return stopped(fetched.failure)
+      if (fetched.failure) return stop(fetched.failure)
       const updates: ConversationUpdate[] = [
         ...empty.map((s) => conversationUpdate(s, propertyId, true)),
         ...fetched.updates,
@@ -125,8 +183,11 @@ export async function bootstrap(
       cp = finishedProperty
         ? { ...cp, doneProperties: [...cp.doneProperties, propertyId], current: null }
         : { ...cp, current: { propertyId, pageId: nextPageId, conversationsDone } }
-      await writeBootstrapPage(ctx.db, updates, cp, finishedProperty ? propertyId : null)
-      onProgress?.(progressOf(cp, conversationsDone))
+      group.add(updates, ctx.now())
+      if (finishedProperty || group.full(ctx.now())) {
+        await writeBootstrapPage(ctx.db, group.take(), cp, finishedProperty ? propertyId : null)
+        onProgress?.(progressOf(cp, conversationsDone))
+      }
       if (finishedProperty) break
     }
   }
@@ -147,8 +208,8 @@ function emptyProgress(): BootstrapProgress {
 }
 
 /**
- * The page's conversations and the checkpoint after them commit together or not at all; on the
- * property's last page (`finished`), with the conversations its reservations still lack.
+ * A group of pages' conversations and the checkpoint after them commit together or not at all;
+ * with the property's last page (`finished`), with the conversations its reservations lack.
  * Exported for the benchmark (tests/bench), which writes its dataset through it.
  */
 export function writeBootstrapPage(

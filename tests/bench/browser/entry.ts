@@ -11,7 +11,7 @@ import {
   type ReservationRecord,
 } from '@/db'
 import { createInboxQueryClient } from '@/search/client'
-import { writeBootstrapPage } from '@/sync/bootstrap'
+import { PageGroup, writeBootstrapPage } from '@/sync/bootstrap'
 import { noFilters } from '@/search/list-model'
 import type { ListResult } from '@/search/read-model'
 import {
@@ -35,7 +35,7 @@ export interface IngestFigures {
   reservationsMs?: number
 }
 
-/** Conversations per transaction on the sync path: one platform page (sync/bootstrap.ts). */
+/** Conversations per platform page; the bootstrap writes pages in groups (sync/bootstrap.ts). */
 const SYNC_PAGE = 50
 /** Reservations per write on the sync path: one platform page. */
 const RESERVATION_PAGE = 100
@@ -66,7 +66,8 @@ function updateOf(c: GeneratedConversation, now: number): ConversationUpdate {
 
 /**
  * Writes the dataset exactly as a first sync does (sync/bootstrap.ts): properties, reservation
- * pages (which make no conversation rows in a first sync), conversation pages with the checkpoint.
+ * pages (which make no conversation rows in a first sync), then conversation pages, written a
+ * group at a time with the checkpoint, as the bootstrap's own `PageGroup` decides.
  */
 async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
   const db = new InnboxDb(DEFAULT_DB_NAME)
@@ -103,14 +104,17 @@ async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
       })
     }
     figures.reservationsMs! += performance.now() - reservationsStarted
+    const group = new PageGroup()
     for (let at = 0; at < updates.length; at += SYNC_PAGE) {
-      const page = updates.slice(at, at + SYNC_PAGE)
       const last = at + SYNC_PAGE >= updates.length
       const pid = generated.property.property_id
       cp = last
         ? { ...cp, doneProperties: [...cp.doneProperties, pid], current: null }
         : { ...cp, current: { propertyId: pid, pageId: String(at), conversationsDone: at } }
-      await writeBootstrapPage(db, page, cp, last ? pid : null)
+      group.add(updates.slice(at, at + SYNC_PAGE), Date.now())
+      if (last || group.full(Date.now())) {
+        await writeBootstrapPage(db, group.take(), cp, last ? pid : null)
+      }
     }
     figures.writeMs += performance.now() - started
     figures.conversations += updates.length

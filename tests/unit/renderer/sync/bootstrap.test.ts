@@ -126,6 +126,118 @@ describe('bootstrap', () => {
     expect(await recount(world.db)).toEqual([])
   })
 
+  describe('writes fetched pages in groups', () => {
+    /** p1 with c01-c09 on pages of 2 (five pages), each written to by its guest. */
+    function ninePages(): World {
+      const ids = Array.from({ length: 9 }, (_, i) => `c0${i + 1}`)
+      const w = platformWorld(ids)
+      for (const id of ids) w.platform.guestWrites(`g-${id}`, id, 'p1')
+      return w
+    }
+    /** The bootstrap checkpoints as written, and the conversation rows stored at each. */
+    function recordCheckpoints(w: World) {
+      const seen: { pageId: string | null; done: string[]; stored: number }[] = []
+      const list = w.ctx.port.conversations.list.bind(w.ctx.port.conversations)
+      w.ctx.port.conversations.list = async (args) => {
+        const cp = await readSyncState(w.db, 'bootstrap')
+        seen.push({
+          pageId: cp?.current?.pageId ?? null,
+          done: cp?.doneProperties ?? [],
+          stored: await w.db.conversations.count(),
+        })
+        return list(args)
+      }
+      return seen
+    }
+
+    it('commits a group once it holds enough conversations, and the rest at the end of the property', async () => {
+      world = ninePages()
+      const seen = recordCheckpoints(world)
+      const group = { conversations: 4, messages: 1000, waitMs: 60_000 }
+      expect(await bootstrap(world.ctx, { writeGroup: group })).toEqual({
+        ok: true,
+        value: undefined,
+      })
+      // Pages asked for: 0, 2, 4, 6, 8. Two pages (4 conversations) make a group.
+      expect(seen.map((s) => [s.pageId, s.stored])).toEqual([
+        [null, 0],
+        [null, 0],
+        ['4', 4],
+        ['4', 4],
+        ['8', 8],
+      ])
+      expect(await world.db.conversations.count()).toBe(9)
+      expect(await readSyncState(world.db, 'bootstrap')).toMatchObject({
+        doneProperties: ['p1'],
+        current: null,
+      })
+      expect(await recount(world.db)).toEqual([])
+    })
+
+    it('commits a group once it holds enough messages, or once its first page waited long enough', async () => {
+      world = ninePages()
+      let seen = recordCheckpoints(world)
+      expect(
+        await bootstrap(world.ctx, {
+          writeGroup: { conversations: 100, messages: 2, waitMs: 60_000 },
+        }),
+      ).toEqual({ ok: true, value: undefined })
+      // Each page holds two messages: every page is a group.
+      expect(seen.map((s) => s.stored)).toEqual([0, 2, 4, 6, 8])
+
+      world.db.close()
+      world = ninePages()
+      seen = recordCheckpoints(world)
+      const list = world.ctx.port.conversations.list.bind(world.ctx.port.conversations)
+      world.ctx.port.conversations.list = async (args) => {
+        world.clock.advance(1_000)
+        return list(args)
+      }
+      expect(
+        await bootstrap(world.ctx, {
+          writeGroup: { conversations: 100, messages: 100, waitMs: 1_500 },
+        }),
+      ).toEqual({ ok: true, value: undefined })
+      // A page takes a second: when the third page comes, the first has waited two, so the
+      // three are written together; pages 4 and 5 end the property.
+      expect(seen.map((s) => s.stored)).toEqual([0, 0, 0, 6, 6])
+    })
+
+    it('writes the pages it fetched, with their checkpoint, before it stops on a failure', async () => {
+      world = ninePages()
+      const list = world.ctx.port.conversations.list.bind(world.ctx.port.conversations)
+      let pages = 0
+      world.ctx.port.conversations.list = async (args) => {
+        pages += 1
+        if (pages === 4) return { ok: false, error: { code: 'offline', message: 'cable pulled' } }
+        return list(args)
+      }
+      const group = { conversations: 100, messages: 1000, waitMs: 60_000 }
+      expect(await bootstrap(world.ctx, { writeGroup: group })).toMatchObject({
+        ok: false,
+        failure: { kind: 'offline' },
+      })
+      expect(await world.db.conversations.count()).toBe(6)
+      expect(await readSyncState(world.db, 'bootstrap')).toMatchObject({
+        current: { propertyId: 'p1', pageId: '6', conversationsDone: 6 },
+      })
+
+      // The next run goes on from page 6 and asks for nothing it wrote.
+      world.ctx.port.conversations.list = list
+      world.platform.calls.length = 0
+      expect(await bootstrap(world.ctx, { writeGroup: group })).toEqual({
+        ok: true,
+        value: undefined,
+      })
+      expect(world.platform.calls.filter((c) => c.startsWith('conversations.list'))).toEqual([
+        'conversations.list:p1@6',
+        'conversations.list:p1@8',
+      ])
+      expect(await world.db.conversations.count()).toBe(9)
+      expect(await recount(world.db)).toEqual([])
+    })
+  })
+
   it('runs again only for a property the account gained after it finished', async () => {
     world = platformWorld(['c1'])
     await bootstrap(world.ctx)
