@@ -17,25 +17,35 @@ export interface StoreBytesInput {
   bytes: Uint8Array
 }
 
-/** Records that a message lists attachments, without bytes. */
+/** A message that lists attachments. */
+export interface ListedAttachments {
+  conversationId: string
+  messageId: string
+  attachmentIds: readonly string[]
+}
+
+/** Records that messages list attachments, without bytes: one read and one write for all. */
 export async function noteAttachments(
   db: InnboxDb,
-  conversationId: string,
-  messageId: string,
-  attachmentIds: readonly string[],
+  listed: readonly ListedAttachments[],
 ): Promise<void> {
-  const existing = await db.attachments.bulkGet([...attachmentIds])
-  const missing = attachmentIds.filter((_, i) => !existing[i])
-  await db.attachments.bulkAdd(
-    missing.map((attachmentId) => ({
-      attachmentId,
-      conversationId,
-      messageId,
-      metadata: null,
-      bytes: null,
-      byteSize: 0,
-    })),
-  )
+  const rows = new Map<string, AttachmentRecord>()
+  for (const { conversationId, messageId, attachmentIds } of listed) {
+    for (const attachmentId of attachmentIds) {
+      if (rows.has(attachmentId)) continue
+      rows.set(attachmentId, {
+        attachmentId,
+        conversationId,
+        messageId,
+        metadata: null,
+        bytes: null,
+        byteSize: 0,
+      })
+    }
+  }
+  if (rows.size === 0) return
+  const existing = await db.attachments.bulkGet([...rows.keys()])
+  await db.attachments.bulkAdd([...rows.values()].filter((_, i) => !existing[i]))
 }
 
 export function storeAttachmentBytes(

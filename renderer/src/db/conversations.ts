@@ -183,10 +183,14 @@ async function storeMessages(
     rows.push(row.read === 0 && isRead(message) ? { ...row, read: 1 } : row)
   }
   await db.messages.bulkPut(rows)
-  for (const row of rows) {
-    if (row.message.attachment_ids.length === 0) continue
-    await noteAttachments(db, row.conversationId, row.messageId, row.message.attachment_ids)
-  }
+  await noteAttachments(
+    db,
+    rows.map((row) => ({
+      conversationId: row.conversationId,
+      messageId: row.messageId,
+      attachmentIds: row.message.attachment_ids,
+    })),
+  )
   return { fresh, rows }
 }
 

@@ -46,6 +46,25 @@ describe('attachment cache', () => {
     ])
   })
 
+  it('records the attachments of several messages in one write, each once, and keeps stored bytes', async () => {
+    await store('a1', 100, T0)
+    const messages = [
+      message({ id: 'm1', conversationId: 'c1', propertyId: 'p1', attachmentIds: ['a1', 'a2'] }),
+      message({ id: 'm2', conversationId: 'c1', propertyId: 'p1', attachmentIds: ['a2', 'a3'] }),
+      message({ id: 'm3', conversationId: 'c2', propertyId: 'p1', attachmentIds: ['a4'] }),
+    ]
+    await applyConversationUpdates(db, [
+      { conversationId: 'c1', messages: messages.slice(0, 2) },
+      { conversationId: 'c2', messages: messages.slice(2) },
+    ])
+    expect(await db.attachments.toArray()).toMatchObject([
+      { attachmentId: 'a1', byteSize: 100 },
+      { attachmentId: 'a2', conversationId: 'c1', messageId: 'm1', bytes: null },
+      { attachmentId: 'a3', conversationId: 'c1', messageId: 'm2', bytes: null },
+      { attachmentId: 'a4', conversationId: 'c2', messageId: 'm3', bytes: null },
+    ])
+  })
+
   it('evicts the least recently used bytes over the cap and keeps every metadata row', async () => {
     await store('a1', 400, T0)
     await store('a2', 400, T0 + 1)
