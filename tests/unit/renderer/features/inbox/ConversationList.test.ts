@@ -27,6 +27,7 @@ beforeAll(async () => {
   }
 })
 afterEach(() => {
+  vi.restoreAllMocks()
   document.body.innerHTML = ''
   sessionStorage.clear()
 })
@@ -107,6 +108,29 @@ describe('the conversation list', () => {
     window.removeEventListener('keydown', outside)
     await nextTick()
     expect(wrapper.get('button[data-conversation-id="c0"]').attributes('aria-current')).toBe('true')
+  })
+
+  it('moves on from the row a key moved to while focus has not followed yet', async () => {
+    const { wrapper, inbox } = renderList()
+    await flushPromises()
+    // Focus follows a frame later; keys pressed before that frame still act on the old row.
+    const frames: FrameRequestCallback[] = []
+    const raf = vi
+      .spyOn(window, 'requestAnimationFrame')
+      .mockImplementation((callback) => frames.push(callback))
+    const first = wrapper.get('button[data-conversation-id="c0"]')
+    await first.trigger('keydown', { key: 'ArrowDown' })
+    await first.trigger('keydown', { key: 'j' })
+    await first.trigger('keydown', { key: 'j' })
+    await first.trigger('keydown', { key: 'k' })
+    expect(inbox.selectedConversationId).toBe('c2')
+    await first.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.emitted('open')).toEqual([['c2']])
+    for (const frame of frames.splice(0)) frame(performance.now())
+    raf.mockRestore()
+    // Once focus is on the row, keys act on the focused row again.
+    await wrapper.get('button[data-conversation-id="c5"]').trigger('keydown', { key: 'j' })
+    expect(inbox.selectedConversationId).toBe('c6')
   })
 
   it('jumps to the end with End, drawing the last rows', async () => {
