@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import {
   startWebHost as startHost,
   stopWebHost as stopHost,
@@ -24,21 +24,35 @@ export async function startWebHost(dataDir: string): Promise<WebHost> {
 
 export const stopWebHost = (host: WebHost): Promise<void> => stopHost(host)
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
+    // Timers of a page Playwright drives must not be throttled as a background tab's are.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+  ],
+}
+
+/** Chromium for contexts that start empty (incognito: their storage lives in memory). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-      // Timers of a page Playwright drives must not be throttled as a background tab's are.
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-    ],
+  return chromium.launch(CHROMIUM)
+}
+
+/**
+ * A Chromium with a profile on disk, for the stored dataset: an incognito context keeps
+ * IndexedDB in memory under a small quota, which 2,000,000 messages (`--scale 10`) exceed.
+ */
+export function launchPersistentChromium(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    ...CHROMIUM,
+    viewport: { width: 1440, height: 900 },
   })
 }

@@ -8,7 +8,13 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { BenchApi } from './browser/entry'
 import { buildBenchBundle } from './build'
 import { COMMON_WORDS, RARE_WORDS, sampleGuestNames } from './dataset'
-import { launchChromium, startWebHost, stopWebHost, type WebHost } from './host'
+import {
+  launchChromium,
+  launchPersistentChromium,
+  startWebHost,
+  stopWebHost,
+  type WebHost,
+} from './host'
 import { seedPlatformAccount, sandboxNow } from './platform'
 import {
   scrollWholeList,
@@ -75,6 +81,18 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
   await context.addInitScript('globalThis.__name ??= (target) => target')
   return context
 }
+
+/** The context holding the stored dataset: a profile on disk, as the app's own store is. */
+async function storedContext(profileDir: string): Promise<BrowserContext> {
+  const context = await launchPersistentChromium(profileDir)
+  await context.addInitScript('globalThis.__name ??= (target) => target')
+  openContexts.add(context)
+  context.on('close', () => openContexts.delete(context))
+  return context
+}
+
+/** Contexts of their own browser process (persistent), for the failure screenshots. */
+const openContexts = new Set<BrowserContext>()
 
 async function benchPage(context: BrowserContext, host: WebHost, bundle: string): Promise<Page> {
   // A blank page of the app's own origin (so it shares the app's IndexedDB), served by the
@@ -167,7 +185,8 @@ async function main(): Promise<void> {
     } catch (error) {
       // A step that gives up is reported with what the screen showed; the other parts still run.
       const shots: string[] = []
-      const pages = browser.contexts().flatMap((c) => c.pages())
+      const contexts = [...browser.contexts(), ...openContexts]
+      const pages = contexts.flatMap((c) => c.pages())
       for (const [i, p] of pages.entries()) {
         const shot = path.join(os.tmpdir(), `innbox-bench-${part}-failure-${i}.png`)
         const taken = await p.screenshot({ path: shot }).then(
@@ -179,7 +198,7 @@ async function main(): Promise<void> {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
       raw[`${part}Failure`] = { message, screenshots: shots }
       log(`${part}: gave up: ${message} (screenshots: ${shots.join(', ')})`)
-      for (const context of browser.contexts()) await context.close()
+      for (const context of contexts) await context.close()
     }
   }
   try {
@@ -222,7 +241,26 @@ async function measureDesk(
 ): Promise<void> {
   const now = await sandboxNow(host.sandboxUrl)
   const dataset = { scale, now }
-  const context = await newContext(browser)
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-profile-'))
+  const context = await storedContext(profileDir)
+  try {
+    await measureStored(browser, context, host, bundle, dataset, figures, raw)
+  } finally {
+    await context.close()
+    await rm(profileDir, { recursive: true, force: true })
+  }
+}
+
+async function measureStored(
+  browser: Browser,
+  context: BrowserContext,
+  host: WebHost,
+  bundle: string,
+  dataset: { scale: number; now: number },
+  figures: Figure[],
+  raw: Record<string, unknown>,
+): Promise<void> {
+  const { now } = dataset
   const bench = await benchPage(context, host, bundle)
 
   // 1. Ingest: the same records, bare bulkPut first (its database is deleted after), then the
@@ -474,7 +512,6 @@ async function measureDesk(
       { op: '<=', value: 300 },
     ),
   )
-  await context.close()
 }
 
 async function scriptedUse(page: Page, durationMs: number, queries: string[]): Promise<void> {

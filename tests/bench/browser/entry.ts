@@ -238,6 +238,28 @@ async function countMessages(): Promise<number> {
   return count
 }
 
-const api = { ingestApp, ingestBare, searchIndex, sampleConversations, countMessages }
+/**
+ * The error a page function throws, as a plain Error naming it: Playwright shows only the
+ * message, and a DOMException or a Dexie error from the minified bundle read as "r".
+ */
+function described<A extends unknown[], R>(run: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await run(...args)
+    } catch (error) {
+      const inner = (error as { inner?: unknown }).inner
+      const text = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e))
+      throw new Error(inner ? `${text(error)} (${text(inner)})` : text(error), { cause: error })
+    }
+  }
+}
+
+const api = {
+  ingestApp: described(ingestApp),
+  ingestBare: described(ingestBare),
+  searchIndex: described(searchIndex),
+  sampleConversations,
+  countMessages: described(countMessages),
+}
 export type BenchApi = typeof api
 ;(globalThis as { innboxBench?: BenchApi }).innboxBench = api
