@@ -63,9 +63,9 @@ function updateOf(c: GeneratedConversation, now: number): ConversationUpdate {
 }
 
 /**
- * Writes the dataset exactly as a first sync does (sync/bootstrap.ts): properties, reservation
- * pages (which make no conversation rows in a first sync), then conversation pages, written a
- * group at a time with the checkpoint, as the bootstrap's own `PageGroup` decides.
+ * Writes the dataset exactly as a first sync does (sync/bootstrap.ts): properties, a property's
+ * reservations (which make no conversation rows in a first sync), then conversation pages,
+ * written a group at a time with the checkpoint, as the bootstrap's own `PageGroup` decides.
  */
 async function ingestApp(options: DatasetOptions): Promise<IngestFigures> {
   const db = new InnboxDb(DEFAULT_DB_NAME)
