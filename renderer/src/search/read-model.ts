@@ -38,6 +38,11 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 export interface ListResult {
   /** False until the first read of the store has answered. */
   loaded: boolean
+  /**
+   * True for the first screen read at start from the indexes (search/first-page.ts) before the
+   * read model's first answer: `ids` holds only the list's first rows, `total` is the whole list's.
+   */
+  partial: boolean
   /** Conversation ids in list order (while searching, the best matches only). */
   ids: string[]
   /** How many conversations the list has (while searching, how many matched). */
@@ -209,6 +214,7 @@ export class InboxReadModel {
       this.lastSearchMs = this.clock() - started
       return {
         loaded: this.loaded,
+        partial: false,
         ids,
         total: outcome.total,
         matches,
@@ -221,6 +227,7 @@ export class InboxReadModel {
     rows.sort(comparatorFor(query.sort, query.now, today))
     return {
       loaded: this.loaded,
+      partial: false,
       ids: rows.map((entry) => entry.conversationId),
       total: rows.length,
       matches: null,

@@ -6,8 +6,10 @@ import { propertySummaries, type PropertySummary } from '@/db/inbox-queries'
 import { resyncStore, type ResyncOutcome } from '@/db/resync'
 import {
   createInboxQueryClient,
+  hasFirstPage,
   inboxSorts,
   noFilters,
+  readFirstPage,
   type InboxFilters,
   type InboxQueryClient,
   type InboxSort,
@@ -66,28 +68,61 @@ export const useInboxStore = defineStore('inbox', () => {
     now: now.value,
   }))
 
-  const result = shallowRef<ListResult | null>(null)
+  /** The read model's latest answer. */
+  const answer = shallowRef<ListResult | null>(null)
+  /**
+   * Until the read model has read the whole store (seconds at 20,000 conversations), the plain
+   * list's first rows read from the indexes (search/first-page.ts), for the query they answer.
+   */
+  const firstPage = shallowRef<{ key: string; result: ListResult } | null>(null)
+  const result = computed<ListResult | null>(() => {
+    if (answer.value?.loaded) return answer.value
+    const first = firstPage.value
+    return first && first.key === firstPageKey(query.value) ? first.result : answer.value
+  })
   const listError = shallowRef<StoreError | null>(null)
   let client: InboxQueryClient | null = null
+  let firstPageTicket = 0
+  function readFirst(db: InnboxDb, asked: ListQuery): void {
+    if (answer.value?.loaded || !hasFirstPage(asked)) return
+    const ticket = ++firstPageTicket
+    readFirstPage(db, asked).then(
+      (first) => {
+        if (ticket !== firstPageTicket || !first || answer.value?.loaded) return
+        firstPage.value = { key: firstPageKey(asked), result: markRaw(first) }
+      },
+      // Only a head start: the read model's answer (or its failure) follows anyway.
+      () => undefined,
+    )
+  }
   function connect(db: InnboxDb | null): void {
     client?.dispose()
     client = null
-    result.value = null
+    answer.value = null
+    firstPage.value = null
+    firstPageTicket += 1
     listError.value = null
     if (!db) return
     client = createInboxQueryClient(db)
     client.onResult((next) => {
-      result.value = markRaw(next)
+      answer.value = markRaw(next)
+      if (next.loaded) firstPage.value = null
       listError.value = null
     })
     client.onFailure((error) => (listError.value = markRaw(error)))
     client.setQuery(query.value)
+    readFirst(db, query.value)
   }
   watch(() => sync.db, connect, { immediate: true })
-  watch(query, (next) => client?.setQuery(next))
+  watch(query, (next) => {
+    client?.setQuery(next)
+    if (sync.db) readFirst(sync.db, next)
+  })
   onScopeDispose(() => client?.dispose())
 
   const conversationIds = computed<readonly string[]>(() => result.value?.ids ?? [])
+  /** The read model has read the whole store once (or failed to): the start's heavy read is over. */
+  const listSettled = computed(() => answer.value?.loaded === true || listError.value !== null)
   const loading = computed(
     () => sync.storeError === null && listError.value === null && !result.value?.loaded,
   )
@@ -184,6 +219,7 @@ export const useInboxStore = defineStore('inbox', () => {
     result,
     conversationIds,
     loading,
+    listSettled,
     listError,
     searching,
     filtersActive,
@@ -200,6 +236,11 @@ export const useInboxStore = defineStore('inbox', () => {
     resync,
   }
 })
+
+/** The first page answers a query whatever the clock's tick: it is replaced within seconds. */
+function firstPageKey(query: ListQuery): string {
+  return JSON.stringify({ ...query, now: 0 })
+}
 
 export const SEARCH_DEBOUNCE_MS = 120
 const SESSION_KEY = 'innbox.inbox'

@@ -9,6 +9,7 @@ import {
   type PropertyMetrics,
 } from '@/metrics'
 import { REPLY_TARGET_MS } from '@shared/metrics'
+import { useInboxStore } from './inbox'
 import { useSyncStore } from './sync'
 
 /** Recompute every minute: a 24-hour mark passing moves the score, and so does midnight. */
@@ -40,7 +41,11 @@ export const useMetricsStore = defineStore('metrics', () => {
     client.onFailure((error) => (failure.value = error))
     client.setNow(Date.now())
   }
-  watch(() => sync.db, connect, { immediate: true })
+  // The worker reads every message of the store at start (200,000 at hotel-group scale) on the
+  // same IndexedDB backend as the inbox's read model: it starts once the list has read the
+  // store, so the list is not kept waiting for a score shown beside it (issue 11).
+  const inbox = useInboxStore()
+  watch(() => (inbox.listSettled ? sync.db : null), connect, { immediate: true })
   const ticker = setInterval(() => client?.setNow(Date.now()), TICK_MS)
   onScopeDispose(() => {
     clearInterval(ticker)

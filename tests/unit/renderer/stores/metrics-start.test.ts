@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { applyConversationUpdates, writeProperties, type InnboxDb } from '@/db'
+import type * as MetricsClientModule from '@/metrics/client'
+import type { ListResult } from '@/search/read-model'
+import { HOUR, T0, freshDb, message, property } from '../db/builders'
+
+// At start the reply score's worker (which reads every message) waits until the inbox list has
+// read the store: both read the same IndexedDB, and the list is what the desk looks at first.
+// The inbox's read model is a port the test answers by hand.
+
+const inboxAnswer = vi.hoisted(() => ({ send: null as ((result: ListResult) => void) | null }))
+vi.mock('@/bridge', () => ({ desk: {} }))
+vi.mock('@/search/client', () => ({
+  createInboxQueryClient: () => ({
+    setQuery: () => {},
+    onResult: (listener: (result: ListResult) => void) => {
+      inboxAnswer.send = listener
+      return () => {}
+    },
+    onFailure: () => () => {},
+    stats: () => Promise.resolve(null),
+    dispose: () => {},
+  }),
+}))
+vi.mock('@/metrics/client', async (importOriginal) => {
+  const real = await importOriginal<typeof MetricsClientModule>()
+  return { ...real, createMetricsClient: vi.fn(real.createMetricsClient) }
+})
+const { createMetricsClient } = await import('@/metrics/client')
+const { useMetricsStore } = await import('@/stores/metrics')
+const { useSyncStore } = await import('@/stores/sync')
+
+let db: InnboxDb
+
+const listAnswer = (loaded: boolean): ListResult => ({
+  loaded,
+  partial: false,
+  ids: loaded ? ['a'] : [],
+  total: loaded ? 1 : 0,
+  matches: null,
+  terms: [],
+  index: { ready: false, indexedMessages: 0, totalMessages: 0 },
+  tookMs: 0,
+})
+
+beforeEach(async () => {
+  vi.mocked(createMetricsClient).mockClear()
+  sessionStorage.clear()
+  db = freshDb()
+  await writeProperties(db, [property('p1')])
+  await applyConversationUpdates(db, [
+    {
+      conversationId: 'a',
+      messages: [message({ id: 'm1', conversationId: 'a', propertyId: 'p1', at: T0 - HOUR })],
+    },
+  ])
+})
+afterEach(() => db.close())
+
+describe('the reply score at start', () => {
+  it('starts reading once the inbox list has read the store', async () => {
+    setActivePinia(createPinia())
+    useSyncStore().db = db
+    const metrics = useMetricsStore()
+    inboxAnswer.send!(listAnswer(false))
+    expect(createMetricsClient).not.toHaveBeenCalled()
+    expect(metrics.loaded).toBe(false)
+    inboxAnswer.send!(listAnswer(true))
+    await vi.waitFor(() => expect(metrics.loaded).toBe(true))
+    expect(createMetricsClient).toHaveBeenCalledTimes(1)
+    expect(metrics.properties.map((item) => item.propertyId)).toEqual(['p1'])
+  })
+})
