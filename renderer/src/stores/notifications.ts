@@ -107,7 +107,10 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   // At start, with a day of activity at 20,000 conversations, this reads hundreds of message
   // ranges on the page's thread: it waits until the inbox list has read the store (issue 11).
-  // Its first answer is the baseline anyway: what is stored by then is taken as seen.
+  // Its first answer is the baseline: what is stored by then is taken as seen, except guest
+  // messages sent since the app started (they came in while the list was reading).
+  const startedAt = Date.now()
+  let answered = false
   const inbox = useInboxStore()
   const recent = useLiveQuery(
     () => ({ db: inbox.listSettled ? sync.db : null, since: since.value }),
@@ -120,9 +123,12 @@ export const useNotificationsStore = defineStore('notifications', () => {
     for (const message of fresh) seen.set(message.messageId, message.timestamp)
     // The first answer, and everything the first sync brings in, is what was there already.
     const canNotify = baselined
+    const first = !answered
+    answered = true
     baselined = answer.bootstrapped
     listening.value = baselined
     if (canNotify) notify(fresh)
+    else if (first && baselined) notify(fresh.filter((message) => message.timestamp >= startedAt))
     if (answer.latestActivityAt !== null) {
       const next = answer.latestActivityAt - NOTIFY_LOOKBACK_MS
       if (next > since.value) {

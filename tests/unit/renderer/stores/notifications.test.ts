@@ -194,6 +194,16 @@ describe('notifications store', () => {
     expect(bridge.show).toHaveBeenCalledTimes(1)
   })
 
+  it('shows a guest message that came in after the app started, before its first look', async () => {
+    await bootstrapped(T0 - HOUR)
+    // Written after the start (the clock says T0) but before the store first looks: the list
+    // reads the store first at start, and the first look takes what is there as seen.
+    await guestWrites('new-1', 'c-2', 'p-2', T0 + 500)
+    await started('electron')
+    await vi.waitFor(() => expect(bridge.show).toHaveBeenCalledTimes(1))
+    expect(bridge.show).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c-2' }))
+  })
+
   it('stays quiet during the first sync', async () => {
     await bootstrapped(null)
     await started('electron')
