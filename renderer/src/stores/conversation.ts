@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowReactive, watch } from 'vue'
 import { desk } from '@/bridge'
+import { afterNextPaint } from '@/composables/afterNextPaint'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { useNow } from '@/composables/useNow'
 import {
@@ -127,6 +128,11 @@ export const useConversationStore = defineStore('conversation', () => {
   }
   let marking = false
   let markAgain = false
+  const unreadOnScreen = () => {
+    const open = conversation.value
+    if (!open || open.unreadCount === 0 || !visible.value || viewers.value === 0) return null
+    return open
+  }
   async function markOpenRead(): Promise<void> {
     if (marking) {
       markAgain = true
@@ -136,8 +142,12 @@ export const useConversationStore = defineStore('conversation', () => {
     try {
       do {
         markAgain = false
-        const open = conversation.value
-        if (!open || open.unreadCount === 0 || !visible.value || viewers.value === 0) break
+        // The write wakes the inbox read model and the metrics worker, which would then compete
+        // with drawing the conversation just opened: it waits until that frame is painted.
+        if (!unreadOnScreen()) break
+        await afterNextPaint()
+        const open = unreadOnScreen()
+        if (!open) break
         const target = { propertyId: open.propertyId, conversationId: open.conversationId }
         if (isRequestToBook.value) await write((db) => markReadLocally(db, open.conversationId))
         else await write((db) => enqueueMarkRead(db, target, { now: Date.now() }))

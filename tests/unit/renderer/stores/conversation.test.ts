@@ -82,6 +82,24 @@ describe('the open conversation', () => {
     expect(flush).toHaveBeenCalled()
   })
 
+  it('marks it read only once the opened conversation has been painted', async () => {
+    await addConversation(db, { messages: [guestMessage('m1', 'Hello')] })
+    const frames: FrameRequestCallback[] = []
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      frames.push(callback)
+      return frames.length
+    })
+    const { inbox, open } = stores()
+    inbox.selectConversation('c1')
+    await vi.waitFor(() => expect(frames).toHaveLength(1))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(open.conversation?.unreadCount).toBe(1)
+    expect(await outboxOf(db, 'c1')).toEqual([])
+
+    frames.shift()?.(performance.now())
+    await vi.waitFor(() => expect(open.conversation?.unreadCount).toBe(0))
+  })
+
   it('marks nothing read while the window is in the background, and does once it is seen', async () => {
     await addConversation(db, { messages: [guestMessage('m1', 'Hello')] })
     setVisibility('hidden')
