@@ -17,6 +17,8 @@ export interface GuestMessageCandidate {
 export interface RecentGuestMessages {
   /** False until the account's first sync finished: what it brings in is history, not news. */
   bootstrapped: boolean
+  /** When the first sync finished (this desk's clock), or null. */
+  bootstrappedAt: number | null
   /** The latest activity of any conversation, to move the window forward. */
   latestActivityAt: number | null
   /** Unread guest messages at or after `since`, oldest first. */
@@ -74,6 +76,7 @@ export async function recentGuestMessages(
   )
   return {
     bootstrapped: (bootstrap?.finishedAt ?? null) !== null,
+    bootstrappedAt: bootstrap?.finishedAt ?? null,
     latestActivityAt: latest,
     messages: candidates.sort((a, b) => a.timestamp - b.timestamp),
   }

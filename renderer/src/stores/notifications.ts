@@ -108,7 +108,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
   // At start, with a day of activity at 20,000 conversations, this reads hundreds of message
   // ranges on the page's thread: it waits until the inbox list has read the store (issue 11).
   // Its first answer is the baseline: what is stored by then is taken as seen, except guest
-  // messages sent since the app started (they came in while the list was reading).
+  // messages sent since the app started (they came in while the list was reading) and after
+  // the first sync ended (what it brings in is history).
   const startedAt = Date.now()
   let answered = false
   const inbox = useInboxStore()
@@ -128,7 +129,10 @@ export const useNotificationsStore = defineStore('notifications', () => {
     baselined = answer.bootstrapped
     listening.value = baselined
     if (canNotify) notify(fresh)
-    else if (first && baselined) notify(fresh.filter((message) => message.timestamp >= startedAt))
+    else if (first && baselined) {
+      const from = Math.max(startedAt, answer.bootstrappedAt ?? startedAt)
+      notify(fresh.filter((message) => message.timestamp >= from))
+    }
     if (answer.latestActivityAt !== null) {
       const next = answer.latestActivityAt - NOTIFY_LOOKBACK_MS
       if (next > since.value) {

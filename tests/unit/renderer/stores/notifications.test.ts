@@ -204,6 +204,21 @@ describe('notifications store', () => {
     expect(bridge.show).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c-2' }))
   })
 
+  it('stays quiet about the first sync when its first look comes after that sync ended', async () => {
+    await bootstrapped(null)
+    // The first sync runs from the start (the clock says T0) and ends before the store first
+    // looks (the list reads the store first): what it brought in is history.
+    await guestWrites('new-1', 'c-2', 'p-2', T0 + 1000)
+    await guestWrites('new-2', 'c-3', 'p-2', T0 + 2000)
+    await bootstrapped(T0 + 3000)
+    await started('electron')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(bridge.show).not.toHaveBeenCalled()
+    await guestWrites('new-3', 'c-4', 'p-2', T0 + 4000)
+    await vi.waitFor(() => expect(bridge.show).toHaveBeenCalledTimes(1))
+    expect(bridge.show).toHaveBeenCalledWith(expect.objectContaining({ conversationId: 'c-4' }))
+  })
+
   it('stays quiet during the first sync', async () => {
     await bootstrapped(null)
     await started('electron')
