@@ -73,6 +73,25 @@ describe('the conversation list', () => {
     expect(wrapper.get('ul').attributes('style')).toContain(`${20_000 * 104}px`)
   })
 
+  it('draws a new list of the same length in its new order, each row for its own conversation', async () => {
+    const { wrapper } = renderList()
+    await flushPromises()
+    const drawn = () =>
+      wrapper
+        .findAll('button[data-conversation-id]')
+        .map((b) => [b.attributes('data-conversation-id'), b.element.closest('li')!.style.cssText])
+    const before = drawn()
+    // The same conversations in another order (a conversation read moves, the others follow).
+    const reordered = [ids[1]!, ids[0]!, ...ids.slice(2).reverse()]
+    await wrapper.setProps({ ids: reordered })
+    await flushPromises()
+    const after = drawn()
+    expect(after.map(([id]) => id).slice(0, 3)).toEqual(reordered.slice(0, 3))
+    // Each conversation is drawn at its new place: c1 where c0 was, c0 where c1 was.
+    expect(after[0]).toEqual(['c1', before[0]![1]])
+    expect(after[1]).toEqual(['c0', before[1]![1]])
+  })
+
   it('draws the rows where the list is scrolled to', async () => {
     const { wrapper } = renderList()
     await flushPromises()
