@@ -81,16 +81,29 @@ export function writeReservations(
   const records = reservations.map((r) => reservationRecordFrom(r, propertyId))
   return writeTx(db, writeTables(db), async () => {
     await db.reservations.bulkPut(records)
-    await applyConversationUpdates(
-      db,
-      // Without a property id an update only re-derives, and creates no row (conversations.ts).
-      records.map((r) =>
-        createConversations
-          ? { conversationId: r.conversationId, propertyId: r.propertyId }
-          : { conversationId: r.conversationId },
-      ),
-    )
+    if (createConversations) {
+      await applyConversationUpdates(
+        db,
+        records.map((r) => ({ conversationId: r.conversationId, propertyId: r.propertyId })),
+      )
+      return
+    }
+    // Only the property's stored conversations are re-derived: their keys come in one read of
+    // the index, where looking up each reservation's conversation (none yet, in a first sync)
+    // was a read per reservation.
+    const stored = new Set(await conversationKeysOf(db, propertyId))
+    const ids = records.map((r) => r.conversationId).filter((id) => stored.has(id))
+    if (ids.length > 0) {
+      await applyConversationUpdates(
+        db,
+        ids.map((conversationId) => ({ conversationId })),
+      )
+    }
   })
+}
+
+function conversationKeysOf(db: InnboxDb, propertyId: string): Promise<string[]> {
+  return db.conversations.where('propertyId').equals(propertyId).primaryKeys()
 }
 
 /**
@@ -99,11 +112,17 @@ export function writeReservations(
  */
 export function addReservationConversations(db: InnboxDb, propertyId: string): Promise<number> {
   return writeTx(db, writeTables(db), async () => {
-    const reservations = await db.reservations.where('propertyId').equals(propertyId).toArray()
+    const [reservations, keys] = await Promise.all([
+      db.reservations.where('propertyId').equals(propertyId).toArray(),
+      conversationKeysOf(db, propertyId),
+    ])
     const propertyOf = new Map(reservations.map((r) => [r.conversationId, r.propertyId]))
-    const ids = [...propertyOf.keys()]
-    const stored = await db.conversations.bulkGet(ids)
-    const missing = ids.filter((_, index) => !stored[index])
+    // Most are stored under the property (one read of its index keys); the few that are not
+    // are looked up one by one, in case a conversation is stored under another property.
+    const stored = new Set(keys)
+    const candidates = [...propertyOf.keys()].filter((id) => !stored.has(id))
+    const found = await db.conversations.bulkGet(candidates)
+    const missing = candidates.filter((_, index) => !found[index])
     if (missing.length > 0) {
       await applyConversationUpdates(
         db,

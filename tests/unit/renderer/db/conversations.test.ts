@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  addReservationConversations,
   applyConversationUpdates,
   messagesOf,
   readCounters,
@@ -123,6 +124,31 @@ describe('the conversation write path', () => {
     expect((await db.conversations.get('c1'))?.readClosesAt).toBe(
       Date.parse('2026-03-12T15:00:00.000Z'),
     )
+  })
+
+  it('without creating conversations, re-derives the stored ones and adds the missing ones later', async () => {
+    await writeReservations(db, 'p1', [
+      reservation('r1', { propertyId: 'p1', conversationId: 'c1' }),
+    ])
+    const moved = reservation('r1', { propertyId: 'p1', conversationId: 'c1' })
+    moved.checkout = '2025-03-14'
+    await writeReservations(
+      db,
+      'p1',
+      [moved, reservation('r2', { propertyId: 'p1', conversationId: 'c2' })],
+      { createConversations: false },
+    )
+    // c1 is stored: it follows its booking; c2 is not: no row yet.
+    expect(await db.conversations.get('c1')).toMatchObject({ checkout: '2025-03-14' })
+    expect(await db.conversations.get('c2')).toBeUndefined()
+    expect(await addReservationConversations(db, 'p1')).toBe(1)
+    expect(await db.conversations.get('c2')).toMatchObject({
+      propertyId: 'p1',
+      reservationId: 'r2',
+      guestName: 'Guest r2',
+    })
+    expect(await addReservationConversations(db, 'p1')).toBe(0)
+    expect(await recount(db)).toEqual([])
   })
 
   it('does not create a conversation it was only asked to re-derive', async () => {
