@@ -23,11 +23,13 @@ import { conversationUpdate, fetchConversations } from './fetch-conversations'
 // once, whole, and the property's last page gives any reservation the list lacked an empty one.
 
 /**
- * [ours] When fetched pages are written: once they hold this many conversations or messages, once
- * the oldest waited this long (the inbox fills steadily on a slow network, and a crash loses
- * little), at the end of each property, and before the bootstrap stops on a failure.
+ * [ours] When fetched pages are written: once they hold this many conversations or messages (the
+ * storage writes large batches fastest: a first sync from a fast platform is limited by it), once
+ * the oldest waited this long (on an ordinary network this comes first: the inbox fills steadily
+ * and a crash loses at most this much fetching), at the end of each property, and before the
+ * bootstrap stops on a failure.
  */
-export const WRITE_GROUP: WriteGroup = { conversations: 250, messages: 2_500, waitMs: 2_000 }
+export const WRITE_GROUP: WriteGroup = { conversations: 1_000, messages: 10_000, waitMs: 2_000 }
 
 export interface WriteGroup {
   conversations: number
