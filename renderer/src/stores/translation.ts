@@ -80,12 +80,22 @@ export const useTranslationStore = defineStore('translation', () => {
       item.kind === 'message' && item.message.sender === 'guest' ? [item.message] : [],
     ),
   )
-  const detections = computed(() => {
+  /**
+   * A guest message's language, detected when first asked (remembered per message). The view
+   * asks only for the messages it draws: a long conversation's first open no longer detects
+   * every message before its first frame (issue 11).
+   */
+  function detectionOf(message: MessageRecord): DetectedLanguage | undefined {
     const detect = detector.value
+    if (!detect || message.sender !== 'guest') return undefined
+    return detectOnce(detect, message.messageId, message.message.content)
+  }
+  /** Every guest message's language (the reply language needs them all, when booked none). */
+  const detections = computed(() => {
     const found = new Map<string, DetectedLanguage>()
-    if (!detect) return found
     for (const message of guestMessages.value) {
-      found.set(message.messageId, detectOnce(detect, message.messageId, message.message.content))
+      const language = detectionOf(message)
+      if (language) found.set(message.messageId, language)
     }
     return found
   })
@@ -117,7 +127,7 @@ export const useTranslationStore = defineStore('translation', () => {
     if (!service.autoTranslate || !service.configured || message.sender !== 'guest') return false
     if (message.message.content.trim() === '') return false
     // A message already in the staff's language needs no translation (and is not sent).
-    return detections.value.get(message.messageId)?.language !== target.value
+    return detectionOf(message)?.language !== target.value
   }
 
   function viewOf(message: MessageRecord): MessageTranslationView {
@@ -128,7 +138,7 @@ export const useTranslationStore = defineStore('translation', () => {
     const wanted =
       asked.has(id) || record !== null || state !== null || wantedAutomatically(message)
     return {
-      detected: message.sender === 'guest' ? (detections.value.get(id) ?? null) : null,
+      detected: detectionOf(message) ?? null,
       record,
       stale: record !== null && !isFresh(record),
       state: state?.status ?? 'idle',
@@ -140,7 +150,7 @@ export const useTranslationStore = defineStore('translation', () => {
   }
 
   function request(message: MessageRecord, force = false): void {
-    const found = detections.value.get(message.messageId)
+    const found = detectionOf(message)
     const sure = found && found.confidence >= SOURCE_CONFIDENCE ? found.language : null
     queue.request(
       {
@@ -180,7 +190,7 @@ export const useTranslationStore = defineStore('translation', () => {
       guestMessages,
       cached,
       cachedQuery.loading,
-      detections,
+      detector,
       target,
     ],
     () => {
