@@ -1,14 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-/**
- * The browser: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium, else Playwright's
- * own installed browser (a developer's Mac). CI never downloads a browser.
- */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,14 +21,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 })

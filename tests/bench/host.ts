@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium'
 import {
   startWebHost as startHost,
   stopWebHost as stopHost,
@@ -25,14 +26,9 @@ export async function startWebHost(dataDir: string): Promise<WebHost> {
 export const stopWebHost = (host: WebHost): Promise<void> => stopHost(host)
 
 const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...CHROMIUM_ARGS,
     '--enable-precise-memory-info',
     '--js-flags=--expose-gc',
     // Timers of a page Playwright drives must not be throttled as a background tab's are.
