@@ -14,8 +14,8 @@ export interface WebHost extends WebHostProcess {
   sandboxUrl: string
 }
 
-export async function startWebHost(dataDir: string): Promise<WebHost> {
-  const host = await startHost(dataDir)
+export async function startWebHost(dataDir: string, port = 0): Promise<WebHost> {
+  const host = await startHost(dataDir, {}, port)
   if (!host.sandboxUrl) {
     await stopHost(host)
     throw new Error('the web host printed no sandbox address')

@@ -47,6 +47,12 @@ const { values } = parseArgs({
     // writes 2,000,000 messages a second time (a quarter of an hour on this machine).
     'skip-bare': { type: 'boolean', default: false },
     'use-seconds': { type: 'string' },
+    // Keeps the stored dataset (Chromium profile, web host data, its port) in DIR and, when DIR
+    // already holds one of this scale, starts on it instead of ingesting again: at --scale 10 the
+    // ingest alone takes half an hour. Ingest figures are then not reported.
+    keep: { type: 'string' },
+    // Parts to leave out: engine, open, filter, search, scroll, arrival, outbox, use, platform.
+    skip: { type: 'string', default: '' },
   },
 })
 const scale = Number(values.scale)
@@ -60,6 +66,24 @@ const USE_MS = values['use-seconds']
     ? 60_000
     : 600_000
 const SEARCH_DEBOUNCE_MS = 120
+const keepDir = values.keep ? path.resolve(values.keep) : null
+const PARTS = [
+  'engine',
+  'open',
+  'filter',
+  'search',
+  'scroll',
+  'arrival',
+  'outbox',
+  'use',
+  'platform',
+]
+const skipped = new Set((values.skip ?? '').split(',').filter((part) => part !== ''))
+for (const part of skipped) {
+  if (!PARTS.includes(part))
+    throw new Error(`--skip: no part "${part}" (parts: ${PARTS.join(', ')})`)
+}
+const runs = (part: string) => !skipped.has(part)
 
 type BenchWindow = typeof globalThis & { innboxBench: BenchApi }
 
@@ -177,8 +201,9 @@ async function main(): Promise<void> {
   ensureBuilt()
   log(`scale ${scale}${quick ? ' (quick)' : ''}: building the bench bundle`)
   const bundle = await buildBenchBundle()
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-'))
-  const host = await startWebHost(dataDir)
+  const kept = keepDir ? await keptDataset(keepDir) : null
+  const dataDir = kept?.hostDir ?? (await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-')))
+  const host = await startWebHost(dataDir, kept?.port)
   const browser = await launchChromium()
   const machine: Machine = describeMachine(browser.version())
   const figures: Figure[] = []
@@ -206,12 +231,13 @@ async function main(): Promise<void> {
     }
   }
   try {
-    await attempt('desk', () => measureDesk(browser, host, bundle, figures, raw))
-    await attempt('platform', () => measurePlatform(browser, bundle, figures, raw))
+    await attempt('desk', () => measureDesk(browser, host, bundle, figures, raw, kept))
+    if (runs('platform'))
+      await attempt('platform', () => measurePlatform(browser, bundle, figures, raw))
   } finally {
     await browser.close()
     await stopWebHost(host)
-    await rm(dataDir, { recursive: true, force: true })
+    if (!kept) await rm(dataDir, { recursive: true, force: true })
   }
   await compareWithBase(figures)
   machine.loadAverageAtEnd = os.loadavg().map((v) => round(v, 2)!)
@@ -236,37 +262,38 @@ async function main(): Promise<void> {
   log(`written ${path.relative(root, outFile)}`)
 }
 
-async function measureDesk(
-  browser: Browser,
-  host: WebHost,
-  bundle: string,
-  figures: Figure[],
-  raw: Record<string, unknown>,
-): Promise<void> {
-  const now = await sandboxNow(host.sandboxUrl)
-  const dataset = { scale, now }
-  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-profile-'))
-  const context = await storedContext(profileDir)
-  try {
-    await measureStored(browser, context, host, bundle, dataset, figures, raw)
-  } finally {
-    await context.close()
-    await rm(profileDir, { recursive: true, force: true })
-  }
+/** `--keep DIR`: where the dataset is kept, and what it is when one was stored before. */
+interface KeptDataset {
+  hostDir: string
+  profileDir: string
+  marker: string
+  /** The web host's port: the origin, so the IndexedDB, must stay the same. */
+  port: number
+  stored: { scale: number; now: number } | null
 }
 
-async function measureStored(
-  browser: Browser,
-  context: BrowserContext,
-  host: WebHost,
-  bundle: string,
+async function keptDataset(dir: string): Promise<KeptDataset> {
+  const marker = path.join(dir, 'dataset.json')
+  const hostDir = path.join(dir, 'host')
+  const profileDir = path.join(dir, 'profile')
+  await mkdir(hostDir, { recursive: true })
+  await mkdir(profileDir, { recursive: true })
+  const stored = existsSync(marker)
+    ? (JSON.parse(await readFile(marker, 'utf8')) as { scale: number; now: number; port: number })
+    : null
+  if (stored && stored.scale !== scale) {
+    throw new Error(`--keep ${dir} holds a dataset of scale ${stored.scale}, not ${scale}`)
+  }
+  const port = stored?.port ?? 20_000 + Math.floor(Math.random() * 20_000)
+  return { hostDir, profileDir, marker, port, stored }
+}
+
+async function measureIngest(
+  bench: Page,
   dataset: { scale: number; now: number },
   figures: Figure[],
   raw: Record<string, unknown>,
 ): Promise<void> {
-  const { now } = dataset
-  const bench = await benchPage(context, host, bundle)
-
   // 1. Ingest: the same records, bare bulkPut first (its database is deleted after), then the
   // app's sync write path into the store the app starts on below.
   let bare: Awaited<ReturnType<BenchApi['ingestBare']>> | null = null
@@ -302,21 +329,21 @@ async function measureStored(
       }),
     )
   }
+}
 
-  // 5. Search, engine side: the app's read model and index built on the stored data.
-  const names = sampleGuestNames(dataset, 10)
-  const queries = [
-    ...COMMON_WORDS.map((query) => ({ query, kind: 'common' })),
-    ...RARE_WORDS.map((query) => ({ query, kind: 'rare' })),
-    ...names.map((query) => ({ query, kind: 'name' })),
-  ]
+async function measureEngine(
+  bench: Page,
+  queries: { query: string; kind: string }[],
+  now: number,
+  figures: Figure[],
+  raw: Record<string, unknown>,
+): Promise<void> {
   log('search: building the index on the stored data')
   const search = await bench.evaluate(
     ({ queries, now }) =>
       (globalThis as BenchWindow).innboxBench.searchIndex([...queries, ...queries], now),
     { queries, now },
   )
-  await bench.close()
   raw.searchIndex = search
   const engine = stats(search.timings.map((t) => t.ms))
   figures.push(
@@ -335,6 +362,57 @@ async function measureStored(
       search.heapBytes === null ? 'estimate from the index structures' : 'heap growth after GC',
     ),
   )
+}
+
+async function measureDesk(
+  browser: Browser,
+  host: WebHost,
+  bundle: string,
+  figures: Figure[],
+  raw: Record<string, unknown>,
+  kept: KeptDataset | null,
+): Promise<void> {
+  const now = kept?.stored?.now ?? (await sandboxNow(host.sandboxUrl))
+  const dataset = { scale, now }
+  const profileDir =
+    kept?.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'innbox-bench-profile-')))
+  const context = await storedContext(profileDir)
+  try {
+    await measureStored(browser, context, host, bundle, dataset, figures, raw, kept)
+  } finally {
+    await context.close()
+    if (!kept) await rm(profileDir, { recursive: true, force: true })
+  }
+}
+
+async function measureStored(
+  browser: Browser,
+  context: BrowserContext,
+  host: WebHost,
+  bundle: string,
+  dataset: { scale: number; now: number },
+  figures: Figure[],
+  raw: Record<string, unknown>,
+  kept: KeptDataset | null,
+): Promise<void> {
+  const { now } = dataset
+  const bench = await benchPage(context, host, bundle)
+  if (kept?.stored) log(`ingest: left out, the dataset kept in ${keepDir} is used`)
+  else await measureIngest(bench, dataset, figures, raw)
+  if (kept && !kept.stored) {
+    const marker = { scale, now, port: kept.port }
+    await writeFile(kept.marker, `${JSON.stringify(marker)}\n`)
+  }
+
+  // 5. Search, engine side: the app's read model and index built on the stored data.
+  const names = sampleGuestNames(dataset, 10)
+  const queries = [
+    ...COMMON_WORDS.map((query) => ({ query, kind: 'common' })),
+    ...RARE_WORDS.map((query) => ({ query, kind: 'rare' })),
+    ...names.map((query) => ({ query, kind: 'name' })),
+  ]
+  if (runs('engine')) await measureEngine(bench, queries, now, figures, raw)
+  await bench.close()
 
   // 2. Cold start with the dataset stored. The first start also runs the first sync against the
   // demo platform (the embedded sandbox); the measured starts come after it.
@@ -392,136 +470,156 @@ async function measureStored(
     }),
   )
 
-  // 3. Open a conversation.
-  const opens: (number | null)[] = []
-  for (let i = 0; i < (quick ? 15 : 40); i += 1) opens.push(await timeOpenConversation(page, i % 8))
-  const open = stats(opens)
-  raw.open = opens
-  figures.push(
-    figure('open.p50', 'Open conversation p50', open.p50, 'ms'),
-    figure('open.p95', 'Open conversation p95', open.p95, 'ms', { op: '<=', value: 50 }),
-  )
-
-  // 4. Switch filter or property.
-  const properties = await page.locator('nav[aria-label="Properties"] button').count()
-  const switches: (number | null)[] = []
-  const rounds = quick ? 2 : 4
-  for (let r = 0; r < rounds; r += 1) {
-    for (const index of [0, 0, 1, 1])
-      switches.push(await timeListChange(page, { kind: 'filter', index }))
-    for (let p = 1; p < Math.min(properties, 6); p += 1) {
-      switches.push(await timeListChange(page, { kind: 'property', index: p }))
-    }
-    switches.push(await timeListChange(page, { kind: 'property', index: 0 }))
-  }
-  const filter = stats(switches)
-  raw.filter = switches
-  figures.push(
-    figure('filter.p50', 'Filter / property switch p50', filter.p50, 'ms'),
-    figure('filter.p95', 'Filter / property switch p95', filter.p95, 'ms', {
-      op: '<=',
-      value: 100,
-    }),
-  )
-
-  // 5. Search through the search box: includes the box's 120 ms typing pause.
-  const typed: (number | null)[] = []
-  for (const { query } of queries) {
-    typed.push(await timeListChange(page, { kind: 'search', text: query }))
-    await timeListChange(page, { kind: 'search', text: '' })
-  }
-  const ui = stats(typed)
-  raw.searchUi = typed
-  figures.push(
-    figure(
-      'search.ui.p50',
-      'Search p50 in the search box',
-      ui.p50,
-      'ms',
-      undefined,
-      `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
-    ),
-    figure(
-      'search.ui.p95',
-      'Search p95 in the search box',
-      ui.p95,
-      'ms',
-      undefined,
-      `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
-    ),
-  )
-
-  // 6. Scroll the whole list.
-  await setSort(page, 'lastActivity')
-  const scroll = await scrollWholeList(page, 1)
-  raw.scroll = scroll
-  figures.push(
-    figure('scroll.over50', 'Scroll whole list: long tasks > 50 ms', scroll.over50, ''),
-    figure('scroll.over100', 'Scroll whole list: long tasks > 100 ms', scroll.over100, '', {
-      op: '<=',
-      value: 0,
-    }),
-  )
-
-  // 9b. A guest writes; "Sync now"; the row appears (the list sorted by last activity).
-  const arrivals: (number | null)[] = []
-  let lastBooking: { guestName: string } | null = null
-  // The booking's property, newest first, from the top (the list keeps an open conversation of
-  // another property in view, and the scroll above left it at the bottom).
-  await page.locator('nav[aria-label="Properties"] button', { hasText: 'Casa do Limoeiro' }).click()
-  await page.evaluate(() => {
-    document.querySelector('ul[role="list"]')!.parentElement!.scrollTop = 0
-  })
-  for (let i = 0; i < (quick ? 3 : 5); i += 1) {
-    lastBooking = await bookAndWrite(host.sandboxUrl, `Bench Arrival ${i + 1}`)
-    const started = Date.now()
-    await page.getByRole('button', { name: 'Sync now' }).click()
-    await page.waitForFunction(
-      (name) =>
-        [...document.querySelectorAll('.row__guest')].some((g) => g.textContent?.includes(name)),
-      lastBooking.guestName,
-      { polling: 'raf', timeout: 120_000 },
+  if (runs('open')) {
+    // 3. Open a conversation.
+    const opens: (number | null)[] = []
+    for (let i = 0; i < (quick ? 15 : 40); i += 1)
+      opens.push(await timeOpenConversation(page, i % 8))
+    const open = stats(opens)
+    raw.open = opens
+    figures.push(
+      figure('open.p50', 'Open conversation p50', open.p50, 'ms'),
+      figure('open.p95', 'Open conversation p95', open.p95, 'ms', { op: '<=', value: 50 }),
     )
-    arrivals.push(Date.now() - started)
   }
-  raw.arrival = arrivals
-  figures.push(
-    figure(
-      'platform.arrival',
-      'Guest message → row after Sync now, p50',
-      stats(arrivals).p50,
-      'ms',
-    ),
-  )
 
-  // 8. Outbox: the platform is unreachable, so each reply stays queued.
-  await page.locator('.row__guest', { hasText: lastBooking!.guestName }).click()
-  // The enqueue is timed from Send: the conversation must be open with its composer first.
-  await page.locator('#composer-text').waitFor({ timeout: 60_000 })
-  await faults(host.sandboxUrl, { outage: true })
-  const enqueues: (number | null)[] = []
-  for (let i = 0; i < (quick ? 5 : 20); i += 1)
-    enqueues.push(await timeEnqueue(page, `Bench reply ${i + 1}`))
-  await faults(host.sandboxUrl, {})
-  const outbox = stats(enqueues)
-  raw.outbox = enqueues
-  figures.push(figure('outbox.p95', 'Outbox enqueue → "Queued" p95', outbox.p95, 'ms'))
+  if (runs('filter')) {
+    // 4. Switch filter or property.
+    const properties = await page.locator('nav[aria-label="Properties"] button').count()
+    const switches: (number | null)[] = []
+    const rounds = quick ? 2 : 4
+    for (let r = 0; r < rounds; r += 1) {
+      for (const index of [0, 0, 1, 1])
+        switches.push(await timeListChange(page, { kind: 'filter', index }))
+      for (let p = 1; p < Math.min(properties, 6); p += 1) {
+        switches.push(await timeListChange(page, { kind: 'property', index: p }))
+      }
+      switches.push(await timeListChange(page, { kind: 'property', index: 0 }))
+    }
+    const filter = stats(switches)
+    raw.filter = switches
+    figures.push(
+      figure('filter.p50', 'Filter / property switch p50', filter.p50, 'ms'),
+      figure('filter.p95', 'Filter / property switch p95', filter.p95, 'ms', {
+        op: '<=',
+        value: 100,
+      }),
+    )
+  }
 
-  // 7. Memory after scripted use.
-  await scriptedUse(
-    page,
-    USE_MS,
-    queries.map((q) => q.query),
-  )
-  figures.push(
-    figure(
-      'heap.use',
-      `JS heap after ${round(USE_MS / 60_000, 1)} min of use (page)`,
-      await heapMB(page),
-      'MB',
-      { op: '<=', value: 300 },
-    ),
-  )
+  if (runs('search')) {
+    // 5. Search through the search box: includes the box's 120 ms typing pause.
+    const typed: (number | null)[] = []
+    for (const { query } of queries) {
+      typed.push(await timeListChange(page, { kind: 'search', text: query }))
+      await timeListChange(page, { kind: 'search', text: '' })
+    }
+    const ui = stats(typed)
+    raw.searchUi = typed
+    figures.push(
+      figure(
+        'search.ui.p50',
+        'Search p50 in the search box',
+        ui.p50,
+        'ms',
+        undefined,
+        `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
+      ),
+      figure(
+        'search.ui.p95',
+        'Search p95 in the search box',
+        ui.p95,
+        'ms',
+        undefined,
+        `includes the ${SEARCH_DEBOUNCE_MS} ms typing pause`,
+      ),
+    )
+  }
+
+  if (runs('scroll')) {
+    // 6. Scroll the whole list.
+    await setSort(page, 'lastActivity')
+    const scroll = await scrollWholeList(page, 1)
+    raw.scroll = scroll
+    figures.push(
+      figure('scroll.over50', 'Scroll whole list: long tasks > 50 ms', scroll.over50, ''),
+      figure('scroll.over100', 'Scroll whole list: long tasks > 100 ms', scroll.over100, '', {
+        op: '<=',
+        value: 0,
+      }),
+    )
+  }
+
+  let lastBooking: { guestName: string } | null = null
+  if (runs('arrival')) {
+    // 9b. A guest writes; "Sync now"; the row appears (the list sorted by last activity).
+    const arrivals: (number | null)[] = []
+    // The booking's property, newest first, from the top (the list keeps an open conversation of
+    // another property in view, and the scroll above left it at the bottom).
+    await page
+      .locator('nav[aria-label="Properties"] button', { hasText: 'Casa do Limoeiro' })
+      .click()
+    await page.evaluate(() => {
+      document.querySelector('ul[role="list"]')!.parentElement!.scrollTop = 0
+    })
+    for (let i = 0; i < (quick ? 3 : 5); i += 1) {
+      lastBooking = await bookAndWrite(host.sandboxUrl, `Bench Arrival ${i + 1}`)
+      const started = Date.now()
+      await page.getByRole('button', { name: 'Sync now' }).click()
+      await page.waitForFunction(
+        (name) =>
+          [...document.querySelectorAll('.row__guest')].some((g) => g.textContent?.includes(name)),
+        lastBooking.guestName,
+        { polling: 'raf', timeout: 120_000 },
+      )
+      arrivals.push(Date.now() - started)
+    }
+    raw.arrival = arrivals
+    figures.push(
+      figure(
+        'platform.arrival',
+        'Guest message → row after Sync now, p50',
+        stats(arrivals).p50,
+        'ms',
+      ),
+    )
+  }
+
+  if (runs('outbox')) {
+    // 8. Outbox: the platform is unreachable, so each reply stays queued.
+    const guestRow = lastBooking
+      ? page.locator('.row__guest', { hasText: lastBooking.guestName })
+      : page.locator('.row__guest').first()
+    await guestRow.click()
+    // The enqueue is timed from Send: the conversation must be open with its composer first.
+    await page.locator('#composer-text').waitFor({ timeout: 60_000 })
+    await faults(host.sandboxUrl, { outage: true })
+    const enqueues: (number | null)[] = []
+    for (let i = 0; i < (quick ? 5 : 20); i += 1)
+      enqueues.push(await timeEnqueue(page, `Bench reply ${i + 1}`))
+    await faults(host.sandboxUrl, {})
+    const outbox = stats(enqueues)
+    raw.outbox = enqueues
+    figures.push(figure('outbox.p95', 'Outbox enqueue → "Queued" p95', outbox.p95, 'ms'))
+  }
+
+  if (runs('use')) {
+    // 7. Memory after scripted use.
+    await scriptedUse(
+      page,
+      USE_MS,
+      queries.map((q) => q.query),
+    )
+    figures.push(
+      figure(
+        'heap.use',
+        `JS heap after ${round(USE_MS / 60_000, 1)} min of use (page)`,
+        await heapMB(page),
+        'MB',
+        { op: '<=', value: 300 },
+      ),
+    )
+  }
 }
 
 async function scriptedUse(page: Page, durationMs: number, queries: string[]): Promise<void> {
