@@ -40,12 +40,6 @@ export async function propertySummaries(db: InnboxDb): Promise<PropertySummary[]
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
-export interface InboxCatalog {
-  /** Ids of cancelled reservations (the stage filter needs them). */
-  cancelled: Set<string>
-  properties: PropertyRecord[]
-}
-
 /**
  * Every conversation, read a page at a time, each page its own short transaction: a single
  * read of 20,000 rows would hold the table for the sync's writes to wait on. Rows written
@@ -77,8 +71,11 @@ export function conversationsByIds(
   return db.conversations.bulkGet([...ids])
 }
 
-/** The properties and which reservations are cancelled, reservations a page at a time. */
-export async function inboxCatalog(db: InnboxDb, pageSize = READ_PAGE): Promise<InboxCatalog> {
+/** Ids of every cancelled reservation (the stage filter needs them), a page at a time. */
+export async function cancelledReservations(
+  db: InnboxDb,
+  pageSize = READ_PAGE,
+): Promise<Set<string>> {
   const cancelled = new Set<string>()
   let after: string | null = null
   for (;;) {
@@ -90,10 +87,22 @@ export async function inboxCatalog(db: InnboxDb, pageSize = READ_PAGE): Promise<
     for (const row of page) {
       if (row.reservation.status === 'cancelled') cancelled.add(row.reservationId)
     }
-    if (page.length < pageSize) break
+    if (page.length < pageSize) return cancelled
     after = page.at(-1)!.reservationId
   }
-  return { cancelled, properties: await db.properties.toArray() }
+}
+
+/** Which of these reservations are cancelled (true), stored and not cancelled (false), or gone. */
+export async function reservationsCancelled(
+  db: InnboxDb,
+  reservationIds: readonly string[],
+): Promise<(boolean | undefined)[]> {
+  const rows = await db.reservations.bulkGet([...reservationIds])
+  return rows.map((row) => (row ? row.reservation.status === 'cancelled' : undefined))
+}
+
+export function allProperties(db: InnboxDb): Promise<PropertyRecord[]> {
+  return db.properties.toArray()
 }
 
 const READ_PAGE = 1_000

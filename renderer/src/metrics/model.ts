@@ -1,5 +1,10 @@
-import type { ConversationRecord, InnboxDb, MessageRecord } from '@/db'
-import { conversationsByIds, messagesAfter, messagesOfConversations } from '@/db/inbox-queries'
+import type { ConversationRecord, InnboxDb, MessageRecord, PropertyRecord } from '@/db'
+import {
+  allProperties,
+  conversationsByIds,
+  messagesAfter,
+  messagesOfConversations,
+} from '@/db/inbox-queries'
 import { metricsSnapshot } from '@/db/metrics-queries'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
@@ -10,7 +15,8 @@ import { computeMetrics, type MetricsInput, type MetricsResult } from './compute
 // in key order at start, then per conversation whose last message, hydration or tag changed.
 // Reads follow writes at most every READ_GAP_MS (a first sync writes a page every few hundred ms),
 // and read only the conversations a write touched (Dexie's signal names them); every row again
-// only after a write over a range or a change of the properties.
+// only after a write over a range. A change of the properties reads the properties (a small
+// table), not the conversations: at 200,000 conversations (issue 11) a sync must not mean that.
 
 const SCAN_PAGE = 2_000
 const REREAD_BATCH = 100
@@ -48,6 +54,7 @@ export class MetricsModel {
   private readonly unsubscribes: (() => void)[] = []
   /** Conversations written since the last read; 'all' when every row must be read again. */
   private readonly changed = new PendingRows()
+  private propertiesDirty = false
   private scanned = false
   private reading = false
   private dirty = false
@@ -70,7 +77,7 @@ export class MetricsModel {
         this.schedule()
       }),
       onTablesChanged(this.db, ['properties'], () => {
-        this.changed.all()
+        this.propertiesDirty = true
         this.schedule()
       }),
     )
@@ -119,13 +126,26 @@ export class MetricsModel {
   /** Reads what changed; true when the input did. */
   private async apply(): Promise<boolean> {
     const changed = this.changed.take()
+    const propertiesDirty = this.propertiesDirty
+    this.propertiesDirty = false
     try {
       if (!this.scanned || changed === 'all') return await this.applyAll()
-      return await this.applySome([...changed])
+      const moved = propertiesDirty ? this.setProperties(await allProperties(this.db)) : false
+      return (await this.applySome([...changed])) || moved
     } catch (error) {
       this.changed.all()
       throw error
     }
+  }
+
+  /** True when a property's name or zone changed. */
+  private setProperties(rows: readonly PropertyRecord[]): boolean {
+    const properties = new Map(
+      rows.map((row) => [row.propertyId, { name: row.name, timeZone: row.property.time_zone }]),
+    )
+    const changed = JSON.stringify([...properties]) !== JSON.stringify([...this.properties])
+    this.properties = properties
+    return changed
   }
 
   /** Only the conversations a write touched. */
@@ -155,14 +175,7 @@ export class MetricsModel {
   /** Every conversation and property. */
   private async applyAll(): Promise<boolean> {
     const snapshot = await metricsSnapshot(this.db)
-    const properties = new Map(
-      snapshot.properties.map((row) => [
-        row.propertyId,
-        { name: row.name, timeZone: row.property.time_zone },
-      ]),
-    )
-    let changed = JSON.stringify([...properties]) !== JSON.stringify([...this.properties])
-    this.properties = properties
+    let changed = this.setProperties(snapshot.properties)
     const seen = new Set<string>()
     const stale: ConversationRecord[] = []
     for (const row of snapshot.conversations) {

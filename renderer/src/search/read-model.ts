@@ -1,13 +1,15 @@
 import type { InnboxDb, ConversationRecord, MessageRecord } from '@/db'
 import { toStoreError } from '@/db'
+import type { PropertyRecord } from '@/db'
 import {
   allConversations,
+  allProperties,
+  cancelledReservations,
   conversationsByIds,
   countMessages,
-  inboxCatalog,
   messagesAfter,
   messagesOfConversations,
-  type InboxCatalog,
+  reservationsCancelled,
 } from '@/db/inbox-queries'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
@@ -27,8 +29,10 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 // the last read took (up to MAX_READ_GAP_MS). Dexie's signal names the conversations a write
 // touched: only those rows are read again (opening a conversation, a reply, a sync page). Every
 // row is read again (a page per transaction, so the sync's writes wait for one page at most)
-// only at start, after a write over a range, or when reservations or properties changed (which
-// reservations are cancelled decides the stage filter).
+// only at start and after a write over a range. Reservations are read the same way, for which
+// are cancelled (the stage filter): only those a write touched, then the entries naming them
+// are placed again; properties (time zones, check-out times) are a small table, read whole. At
+// 200,000 conversations (issue 11) a sync's reservation write must not mean reading them all.
 //
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
@@ -76,7 +80,6 @@ const REINDEX_BATCH = 100
 const READ_GAP_MS = 250
 /** However slow the reads, the list is never more than a few seconds behind the store. */
 const MAX_READ_GAP_MS = 2_000
-const CATALOG_TABLES = ['reservations', 'properties']
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
@@ -86,10 +89,15 @@ export class InboxReadModel {
   private readonly index = new TextIndex()
   private readonly queue = new Set<string>()
   private readonly unsubscribes: (() => void)[] = []
-  private catalog: InboxCatalog | null = null
-  private catalogDirty = true
+  /** Ids of the cancelled reservations. */
+  private cancelled = new Set<string>()
+  /** Each conversation's reservation, to place again the entries a reservation write touched. */
+  private readonly reservationOf = new Map<string, string>()
   /** Conversations written since the last read; 'all' when every row must be read again. */
   private readonly changed = new PendingRows()
+  /** The same for reservations. */
+  private readonly changedReservations = new PendingRows()
+  private propertiesDirty = true
   private readonly reads = { full: 0, partial: 0 }
   private reading = false
   private dirty = false
@@ -120,8 +128,12 @@ export class InboxReadModel {
         this.changed.add(keys)
         this.schedule()
       }),
-      onTablesChanged(this.db, CATALOG_TABLES, () => {
-        this.catalogDirty = true
+      onRowsChanged(this.db, 'reservations', (keys) => {
+        this.changedReservations.add(keys)
+        this.schedule()
+      }),
+      onTablesChanged(this.db, ['properties'], () => {
+        this.propertiesDirty = true
         this.schedule()
       }),
     )
@@ -155,27 +167,39 @@ export class InboxReadModel {
     this.dirty = false
     const started = this.clock()
     const changed = this.changed.take()
+    const reservations = this.changedReservations.take()
+    const propertiesDirty = this.propertiesDirty
+    this.propertiesDirty = false
     try {
-      if (this.catalog && !this.catalogDirty && changed !== 'all') {
-        if (changed.size > 0) {
-          const ids = [...changed]
-          const rows = await conversationsByIds(this.db, ids)
-          this.reads.partial += 1
-          this.applyRows(ids, rows, this.catalog)
-        }
-      } else {
-        // Both read side by side: at 20,000 conversations each is a few dozen pages (issue 11).
-        const catalog =
-          this.catalogDirty || !this.catalog ? inboxCatalog(this.db) : Promise.resolve(this.catalog)
-        this.catalogDirty = false
-        const [fresh, conversations] = await Promise.all([catalog, allConversations(this.db)])
-        this.catalog = fresh
+      // Side by side: at 20,000 conversations a full read is a few dozen pages (issue 11).
+      const reservationIds = reservations === 'all' ? [] : [...reservations]
+      const conversationIds = changed === 'all' ? [] : [...changed]
+      const [cancelled, touched, properties, conversations] = await Promise.all([
+        reservations === 'all' ? cancelledReservations(this.db) : null,
+        reservationIds.length > 0 ? reservationsCancelled(this.db, reservationIds) : null,
+        propertiesDirty ? allProperties(this.db) : null,
+        changed === 'all'
+          ? allConversations(this.db)
+          : conversationIds.length > 0
+            ? conversationsByIds(this.db, conversationIds)
+            : null,
+      ])
+      if (this.closed) return
+      let moved = false
+      if (properties) moved = this.setProperties(properties) || moved
+      if (cancelled) moved = this.setCancelled(cancelled) || moved
+      if (touched) moved = this.setSomeCancelled(reservationIds, touched) || moved
+      if (changed === 'all') {
         this.reads.full += 1
-        this.apply({ conversations, ...fresh })
-      }
+        this.apply(conversations as ConversationRecord[])
+      } else if (conversations) {
+        this.reads.partial += 1
+        this.applyRows(conversationIds, conversations)
+      } else if (moved) this.onChange()
     } catch (error) {
-      this.catalogDirty = true
       this.changed.all()
+      this.changedReservations.all()
+      this.propertiesDirty = true
       this.fail(error)
     } finally {
       this.reading = false
@@ -183,6 +207,63 @@ export class InboxReadModel {
       this.lastReadMs = this.lastReadEnd - started
     }
     if (this.dirty) this.schedule()
+  }
+
+  /** The properties' clocks; true when one changed (a filter by stage may answer otherwise). */
+  private setProperties(rows: readonly PropertyRecord[]): boolean {
+    const next = new Map<string, PropertyClock>(
+      rows.map((row) => [
+        row.propertyId,
+        { timeZone: row.property.time_zone, checkoutTime: row.property.checkout_time ?? null },
+      ]),
+    )
+    const same =
+      next.size === this.properties.size &&
+      [...next].every(([id, clock]) => {
+        const was = this.properties.get(id)
+        return was?.timeZone === clock.timeZone && was.checkoutTime === clock.checkoutTime
+      })
+    if (same) return false
+    this.properties.clear()
+    for (const [id, clock] of next) this.properties.set(id, clock)
+    return true
+  }
+
+  /** Every reservation was read: each entry is placed again with what it says. */
+  private setCancelled(cancelled: Set<string>): boolean {
+    this.cancelled = cancelled
+    return this.replace(() => true)
+  }
+
+  /** Only these reservations were read (undefined: deleted). */
+  private setSomeCancelled(
+    ids: readonly string[],
+    rows: readonly (boolean | undefined)[],
+  ): boolean {
+    const flipped = new Set<string>()
+    ids.forEach((id, index) => {
+      const now = rows[index] === true
+      if (now !== this.cancelled.has(id)) {
+        flipped.add(id)
+        if (now) this.cancelled.add(id)
+        else this.cancelled.delete(id)
+      }
+    })
+    return flipped.size > 0 && this.replace((reservationId) => flipped.has(reservationId))
+  }
+
+  /** Entries whose reservation `affected` names, with its cancelled state now; true if any moved. */
+  private replace(affected: (reservationId: string) => boolean): boolean {
+    let moved = false
+    for (const [conversationId, reservationId] of this.reservationOf) {
+      if (!affected(reservationId)) continue
+      const entry = this.entries.get(conversationId)
+      const cancelled = this.cancelled.has(reservationId)
+      if (!entry || entry.cancelled === cancelled) continue
+      this.entries.set(conversationId, { ...entry, cancelled })
+      moved = true
+    }
+    return moved
   }
 
   query(query: ListQuery): ListResult {
@@ -247,20 +328,13 @@ export class InboxReadModel {
     }
   }
 
-  private apply(snapshot: InboxCatalog & { conversations: ConversationRecord[] }): void {
+  private apply(conversations: readonly ConversationRecord[]): void {
     if (this.closed) return
     this.loaded = true
-    this.properties.clear()
-    for (const row of snapshot.properties) {
-      this.properties.set(row.propertyId, {
-        timeZone: row.property.time_zone,
-        checkoutTime: row.property.checkout_time ?? null,
-      })
-    }
     const seen = new Set<string>()
-    for (const conversation of snapshot.conversations) {
+    for (const conversation of conversations) {
       seen.add(conversation.conversationId)
-      this.put(conversation, snapshot.cancelled)
+      this.put(conversation)
     }
     for (const id of [...this.entries.keys()]) if (!seen.has(id)) this.remove(id)
     this.settle()
@@ -270,20 +344,21 @@ export class InboxReadModel {
   private applyRows(
     ids: readonly string[],
     rows: readonly (ConversationRecord | undefined)[],
-    catalog: InboxCatalog,
   ): void {
     if (this.closed) return
     ids.forEach((id, index) => {
       const row = rows[index]
-      if (row) this.put(row, catalog.cancelled)
+      if (row) this.put(row)
       else this.remove(id)
     })
     this.settle()
   }
 
-  private put(conversation: ConversationRecord, cancelled: ReadonlySet<string>): void {
+  private put(conversation: ConversationRecord): void {
     const id = conversation.conversationId
-    this.entries.set(id, entryOf(conversation, cancelled))
+    this.entries.set(id, entryOf(conversation, this.cancelled))
+    if (conversation.reservationId === null) this.reservationOf.delete(id)
+    else this.reservationOf.set(id, conversation.reservationId)
     const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
     if (this.nameKeys.get(id) !== nameKey) {
       this.nameKeys.set(id, nameKey)
@@ -300,6 +375,7 @@ export class InboxReadModel {
   private remove(id: string): void {
     if (!this.entries.has(id)) return
     this.entries.delete(id)
+    this.reservationOf.delete(id)
     this.fingerprints.delete(id)
     this.nameKeys.delete(id)
     this.queue.delete(id)

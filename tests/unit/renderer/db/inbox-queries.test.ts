@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { applyConversationUpdates, writeProperties, writeReservations, type InnboxDb } from '@/db'
 import {
   allConversations,
-  inboxCatalog,
+  cancelledReservations,
+  reservationsCancelled,
+  allProperties,
   inboxRows,
   messagesAfter,
   messagesOfConversations,
@@ -67,9 +69,12 @@ describe("the inbox's queries", () => {
     const rows = await allConversations(db, 2)
     expect(rows.map((c) => c.conversationId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5'])
     expect((await allConversations(db, 5)).map((c) => c.conversationId)).toHaveLength(5)
-    const catalog = await inboxCatalog(db, 1)
-    expect([...catalog.cancelled]).toEqual(['r1'])
-    expect(catalog.properties).toHaveLength(2)
+    expect([...(await cancelledReservations(db, 1))]).toEqual(['r1'])
+    expect(await allProperties(db)).toHaveLength(2)
+    await writeReservations(db, 'p2', [
+      reservation('r2', { propertyId: 'p2', conversationId: 'c2', status: 'confirmed' }),
+    ])
+    expect(await reservationsCancelled(db, ['r1', 'r2', 'gone'])).toEqual([true, false, undefined])
   })
 
   it('page through messages in key order for the first index build', async () => {

@@ -75,12 +75,17 @@ describe('the metrics model', () => {
     expect(model.input().conversations).toHaveLength(2)
   })
 
-  it('follows a renamed property', async () => {
+  it('follows a renamed property without reading every conversation again', async () => {
+    const version = model.version
+    const wholeReads = vi.spyOn(db.conversations, 'toArray')
     await writeProperties(db, [property('p1', { name: 'Casa Nova' })])
     await vi.waitFor(() =>
       expect(model.input().properties).toEqual([
         expect.objectContaining({ propertyId: 'p1', name: 'Casa Nova' }),
       ]),
     )
+    expect(model.version).toBeGreaterThan(version)
+    expect(wholeReads).not.toHaveBeenCalled()
+    expect(messagesOf('c1')).toEqual(['c1-g'])
   })
 })
