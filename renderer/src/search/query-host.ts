@@ -1,14 +1,25 @@
 import type { InnboxDb, StoreError } from '@/db'
 import type { ListQuery } from './list-model'
 import type { FromReadModel, ToReadModel } from './protocol'
-import { InboxReadModel } from './read-model'
+import { InboxReadModel, type ChangeKind } from './read-model'
 
 // The read model behind a message port: it answers the latest query at once, and again
 // (at most every RERUN_MS) whenever the store changes, so the list follows the store live.
 
 const RERUN_MS = 120
 
-export function createQueryHost(db: InnboxDb, post: (message: FromReadModel) => void) {
+/** What the host needs of the read model (a test gives its own). */
+export type ReadModelLike = Pick<InboxReadModel, 'start' | 'stop' | 'query' | 'stats'>
+
+export function createQueryHost(
+  db: InnboxDb,
+  post: (message: FromReadModel) => void,
+  createModel: (
+    db: InnboxDb,
+    onChange: (what: ChangeKind) => void,
+    onFailure: (error: unknown) => void,
+  ) => ReadModelLike = (...args) => new InboxReadModel(...args),
+) {
   let active: { id: number; query: ListQuery } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
 
@@ -17,7 +28,11 @@ export function createQueryHost(db: InnboxDb, post: (message: FromReadModel) => 
     post({ type: 'result', id: active.id, result: model.query(active.query) })
   }
 
-  function changed(): void {
+  function changed(what: ChangeKind): void {
+    // The index's progress matters to a search only: at 200,000 conversations each answer is
+    // a sort and 200,000 ids sent to the page, and the first build grows the index every
+    // fraction of a second for minutes (issue 11).
+    if (what === 'index' && active?.query.search.trim() === '') return
     if (timer !== null) return
     timer = setTimeout(() => {
       timer = null
@@ -25,7 +40,7 @@ export function createQueryHost(db: InnboxDb, post: (message: FromReadModel) => 
     }, RERUN_MS)
   }
 
-  const model = new InboxReadModel(db, changed, (error) => {
+  const model = createModel(db, changed, (error) => {
     const failure = error as StoreError
     post({ type: 'failed', code: failure.code, message: failure.message })
   })

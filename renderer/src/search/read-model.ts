@@ -60,6 +60,8 @@ export interface ListResult {
   tookMs: number
 }
 
+export type ChangeKind = 'list' | 'index'
+
 export interface IndexProgress {
   ready: boolean
   indexedMessages: number
@@ -116,7 +118,8 @@ export class InboxReadModel {
 
   constructor(
     private readonly db: InnboxDb,
-    private readonly onChange: () => void,
+    /** 'list': the list may answer otherwise; 'index': only a search may (the index grew). */
+    private readonly onChange: (what: ChangeKind) => void,
     private readonly onFailure: (error: unknown) => void,
     private readonly clock: () => number = () => performance.now(),
   ) {}
@@ -195,7 +198,7 @@ export class InboxReadModel {
       } else if (conversations) {
         this.reads.partial += 1
         this.applyRows(conversationIds, conversations)
-      } else if (moved) this.onChange()
+      } else if (moved) this.onChange('list')
     } catch (error) {
       this.changed.all()
       this.changedReservations.all()
@@ -384,7 +387,7 @@ export class InboxReadModel {
 
   /** After a read: tell the page, and build or bring the index up to date. */
   private settle(): void {
-    this.onChange()
+    this.onChange('list')
     if (!this.scanned && !this.scanning) void this.scan()
     else void this.pump()
   }
@@ -405,7 +408,7 @@ export class InboxReadModel {
           ...this.progress,
           indexedMessages: this.progress.indexedMessages + page.length,
         }
-        this.onChange()
+        this.onChange('index')
       }
       this.index.settle()
       this.scanned = true
@@ -415,7 +418,7 @@ export class InboxReadModel {
         indexedMessages: this.progress.indexedMessages,
         totalMessages: Math.max(this.progress.totalMessages, this.progress.indexedMessages),
       }
-      this.onChange()
+      this.onChange('index')
     } catch (error) {
       this.fail(error)
     } finally {
@@ -436,7 +439,7 @@ export class InboxReadModel {
         for (const [id, list] of messages) {
           if (this.entries.has(id)) this.index.setMessages(id, list.map(indexedMessage))
         }
-        this.onChange()
+        this.onChange('index')
       }
     } catch (error) {
       this.fail(error)

@@ -288,6 +288,23 @@ describe('the inbox read model', () => {
     expect(model.stats().reads.full).toBe(before.full)
   })
 
+  it("tells a list change from the search index's growth", async () => {
+    await settled(() => {})
+    const kinds: string[] = []
+    const told = new InboxReadModel(
+      db,
+      (what) => kinds.push(what),
+      (error) => failures.push(error),
+    )
+    told.start()
+    await vi.waitFor(() => expect(told.query(query()).index.ready).toBe(true))
+    told.stop()
+    // The first read, then the index's first build (a page, then ready).
+    expect(kinds[0]).toBe('list')
+    expect(kinds.slice(1)).toEqual(kinds.slice(1).map(() => 'index'))
+    expect(kinds.length).toBeGreaterThan(1)
+  })
+
   it('reads the store again after a burst of writes once, not once per write', async () => {
     await settled(() => {})
     let changes = 0

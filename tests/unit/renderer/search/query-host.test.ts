@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { InnboxDb } from '@/db'
+import { noFilters, type ListQuery } from '@/search/list-model'
+import type { FromReadModel } from '@/search/protocol'
+import { createQueryHost, type ReadModelLike } from '@/search/query-host'
+import type { ChangeKind, ListResult } from '@/search/read-model'
+
+// The worker's side of the inbox list: it answers the latest query at once, and again when
+// the store changes; the search index's progress is sent to a search only (issue 11: at 200,000
+// conversations each answer sorts and sends every id, and the first build takes minutes). The
+// read model is replaced by a double the test drives (its own tests run it on a real store).
+
+let posted: FromReadModel[]
+let onChange: (what: ChangeKind) => void
+let asked: ListQuery[]
+
+const query = (search: string): ListQuery => ({
+  propertyId: 'all',
+  filters: { ...noFilters },
+  sort: 'replyDeadline',
+  search,
+  now: 0,
+})
+
+const model: ReadModelLike = {
+  start: () => {},
+  stop: () => {},
+  query: (q) => {
+    asked.push(q)
+    return {
+      loaded: true,
+      partial: false,
+      ids: [],
+      total: 0,
+      matches: null,
+      terms: [],
+      index: { ready: false, indexedMessages: asked.length, totalMessages: 100 },
+      tookMs: 0,
+    } satisfies ListResult
+  },
+  stats: () => {
+    throw new Error('not asked in these tests')
+  },
+}
+
+let host: ReturnType<typeof createQueryHost>
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  posted = []
+  asked = []
+  host = createQueryHost(
+    {} as InnboxDb,
+    (message) => posted.push(message),
+    (_db, changed) => {
+      onChange = changed
+      return model
+    },
+  )
+})
+
+afterEach(() => {
+  host.stop()
+  vi.useRealTimers()
+})
+
+describe("the inbox worker's host", () => {
+  it('answers a query at once, and again once for a burst of list changes', () => {
+    host.receive({ type: 'query', id: 1, query: query('') })
+    expect(posted).toHaveLength(1)
+    onChange('list')
+    onChange('list')
+    vi.advanceTimersByTime(200)
+    expect(posted).toHaveLength(2)
+    expect(posted.every((message) => message.type === 'result' && message.id === 1)).toBe(true)
+  })
+
+  it('does not send the list again when only the search index grew', () => {
+    host.receive({ type: 'query', id: 1, query: query('') })
+    for (let page = 0; page < 10; page += 1) {
+      onChange('index')
+      vi.advanceTimersByTime(200)
+    }
+    expect(posted).toHaveLength(1)
+    expect(asked).toHaveLength(1)
+  })
+
+  it("sends a search the index's progress", () => {
+    host.receive({ type: 'query', id: 2, query: query('parking') })
+    for (let page = 0; page < 3; page += 1) {
+      onChange('index')
+      vi.advanceTimersByTime(200)
+    }
+    expect(posted).toHaveLength(4)
+    expect(asked.every((q) => q.search === 'parking')).toBe(true)
+  })
+})
