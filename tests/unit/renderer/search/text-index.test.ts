@@ -176,7 +176,7 @@ describe('the full-text index', () => {
     expect(index.search('bye').hits[0]!.messageId).toBe('Local-1')
   })
 
-  it('answers within the time budget over 200,000 messages', () => {
+  it('answers over 200,000 messages: word prefixes and guest names (speed: npm run bench)', () => {
     const index = new TextIndex()
     const words = ['hotel', 'room', 'late', 'parking', 'breakfast', 'thanks', 'arrive', 'towel']
     for (let c = 0; c < 20_000; c++) {
@@ -188,13 +188,12 @@ describe('the full-text index', () => {
       )
     }
     index.settle()
-    const times: number[] = []
-    for (const query of ['park', 'hotel room', 'guest 1234', 'br', 'thanks late towel', 'ro']) {
-      const start = performance.now()
-      index.search(query, { now: NOW })
-      times.push(performance.now() - start)
-    }
-    // Issue 11 measures p95 ≤ 100 ms; a test machine gets a generous margin.
-    expect(Math.max(...times)).toBeLessThan(400)
+    const park = index.search('park', { now: NOW })
+    // Every conversation has a message with "parking" (k runs over all eight words).
+    expect(park.total).toBe(20_000)
+    expect(park.terms).toEqual(['park'])
+    const guest = index.search('guest 1234', { now: NOW })
+    expect(guest.hits[0]).toMatchObject({ conversationId: 'c1234', messageId: null })
+    // Issue 11's p95 ≤ 100 ms is measured by the benchmark, never asserted by a test.
   }, 60_000)
 })
