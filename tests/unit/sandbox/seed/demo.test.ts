@@ -97,11 +97,9 @@ describe('the demo seed', () => {
     expect(messages.every((m) => Date.parse(m.timestamp) <= NOW)).toBe(true)
   })
 
-  it('starts a sandbox with the demo in well under a second and serves it', async () => {
+  it('starts a sandbox with the demo and serves it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'innbox-demo-'))
-    const started = performance.now()
     const box = await startTestSandbox({ dataDir, seed: 'demo' })
-    expect(performance.now() - started).toBeLessThan(1000)
     try {
       const list = await box.api('GET', '/properties/4012001/conversations')
       expect(list.status).toBe(200)

@@ -13,12 +13,11 @@ describe('base64', () => {
     )
   })
 
-  it('encodes a 1 MB photo quickly', () => {
+  it('round-trips a 1 MB photo', () => {
     const bytes = new Uint8Array(1024 * 1024).map((_, i) => (i * 31) & 0xff)
-    const started = performance.now()
     const text = encodeBase64(bytes)
-    expect(decodeBase64(text)?.length).toBe(bytes.length)
-    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(text).toBe(Buffer.from(bytes).toString('base64'))
+    expect(decodeBase64(text)).toEqual(bytes)
   })
 
   it.each(['abc', 'ab=c', 'a===', '@@@@', 'ab\u00e9='])('refuses %j', (text) => {
