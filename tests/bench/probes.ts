@@ -67,7 +67,10 @@ export function timeListChange(page: Page, action: ListAction): Promise<number |
 /** Opens the list's row at `index` and times it until the conversation's messages are drawn. */
 export function timeOpenConversation(page: Page, index: number): Promise<number | null> {
   return page.evaluate(async (index) => {
-    const rows = document.querySelectorAll<HTMLButtonElement>('ul[role="list"] li.item button.row')
+    // The open conversation's row is not a sample: "opening" it again shows at once.
+    const rows = [
+      ...document.querySelectorAll<HTMLButtonElement>('ul[role="list"] li.item button.row'),
+    ].filter((candidate) => candidate.getAttribute('aria-current') !== 'true')
     const row = rows[index]
     if (!row) return null
     const guest = row.querySelector('.row__guest')?.textContent?.trim() ?? ''
