@@ -78,8 +78,16 @@ export function writeReservations(
   { createConversations = true }: WriteReservationsOptions = {},
 ): Promise<void> {
   if (reservations.length === 0) return Promise.resolve()
-  const records = reservations.map((r) => reservationRecordFrom(r, propertyId))
+  const all = reservations.map((r) => reservationRecordFrom(r, propertyId))
   return writeTx(db, writeTables(db), async () => {
+    // Each sync run asks again for the reservations changed in its last minutes (clocks
+    // differ): those come back unchanged, and rewriting them would tell every reader.
+    const before = await db.reservations.bulkGet(all.map((r) => r.reservationId))
+    const records = all.filter((record, i) => {
+      const previous = before[i]
+      return !previous || JSON.stringify(previous) !== JSON.stringify(record)
+    })
+    if (records.length === 0) return
     await db.reservations.bulkPut(records)
     if (createConversations) {
       await applyConversationUpdates(

@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { applyConversationUpdates, saveTemplate, writeProperties, type InnboxDb } from '@/db'
+import {
+  applyConversationUpdates,
+  saveTemplate,
+  writeProperties,
+  writeReservations,
+  type InnboxDb,
+} from '@/db'
 import { onRowsChanged, onTablesChanged, type ChangedKeys } from '@/db/table-changes'
-import { T0, freshDb, message, property } from './builders'
+import { T0, freshDb, message, property, reservation } from './builders'
 import { template } from './template-builders'
 
 let db: InnboxDb
@@ -103,5 +109,31 @@ describe('table change signals', () => {
     await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1))
     expect((await db.properties.get('p1'))?.name).toBe('Casa Nova')
     stop()
+  })
+
+  it('stay quiet when a sync run writes reservations it already had, and name the changed one', async () => {
+    await writeProperties(db, [property('p1')])
+    const stays = [
+      reservation('r1', { propertyId: 'p1', conversationId: 'c1' }),
+      reservation('r2', { propertyId: 'p1', conversationId: 'c2' }),
+    ]
+    await writeReservations(db, 'p1', stays)
+    const listener = vi.fn<(keys: ChangedKeys) => void>()
+    const stop = onRowsChanged(db, 'reservations', listener)
+    const conversations = vi.fn()
+    const stopConversations = onTablesChanged(db, ['conversations'], conversations)
+    await writeReservations(db, 'p1', stays)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(listener).not.toHaveBeenCalled()
+    expect(conversations).not.toHaveBeenCalled()
+    await writeReservations(db, 'p1', [
+      stays[0]!,
+      reservation('r2', { propertyId: 'p1', conversationId: 'c2', status: 'cancelled' }),
+    ])
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1))
+    expect([...(listener.mock.calls[0]![0] as Set<string>)]).toEqual(['r2'])
+    expect((await db.reservations.get('r2'))?.reservation.status).toBe('cancelled')
+    stop()
+    stopConversations()
   })
 })
