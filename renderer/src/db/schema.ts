@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie'
 import * as initial from './migrations/0001-initial'
 import * as maintainedCounters from './migrations/0002-maintained-counters'
 import * as templatesAndSchedules from './migrations/0003-templates-and-schedules'
+import * as leanIndexes from './migrations/0004-lean-indexes'
 import type {
   AttachmentRecord,
   ConversationRecord,
@@ -57,8 +58,9 @@ export class InnboxDb extends Dexie {
     this.version(templatesAndSchedules.version)
       .stores(templatesAndSchedules.stores)
       .upgrade(templatesAndSchedules.upgrade)
+    this.version(leanIndexes.version).stores(leanIndexes.stores)
   }
 }
 
 /** The latest schema version; a store written by a newer build cannot be opened by this one. */
-export const SCHEMA_VERSION = templatesAndSchedules.version
+export const SCHEMA_VERSION = leanIndexes.version
