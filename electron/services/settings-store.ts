@@ -16,24 +16,31 @@ type Recovery = NonNullable<SettingsSnapshot['recovery']>
 export class SettingsStore {
   #values: Settings | null = null
   #recovery: Recovery | null = null
-  #writes: Promise<unknown> = Promise.resolve()
+  #loading: Promise<Settings> | null = null
+  #updates: Promise<unknown> = Promise.resolve()
 
   constructor(readonly filePath: string) {}
 
   async snapshot(): Promise<SettingsSnapshot> {
-    const values = this.#values ?? (await this.#load())
+    // One read of the file however many callers ask before it answers (a damaged file must be
+    // moved aside once).
+    this.#loading ??= this.#load().finally(() => (this.#loading = null))
+    const values = this.#values ?? (await this.#loading)
     return { values, recovery: this.#recovery }
   }
 
-  async update(patch: SettingsPatch): Promise<SettingsSnapshot> {
-    const current = (await this.snapshot()).values
-    const next = settingsSchema.parse({ ...current, ...patch })
-    // Writes are queued so two quick updates land in order.
-    const write = this.#writes.then(() => this.#write(next))
-    this.#writes = write.catch(() => {})
-    await write
-    this.#values = next
-    return { values: next, recovery: this.#recovery }
+  update(patch: SettingsPatch): Promise<SettingsSnapshot> {
+    // Each update reads, merges and writes after the previous one has landed: two quick updates
+    // land in order, and neither loses the other's change.
+    const run = this.#updates.then(async () => {
+      const current = (await this.snapshot()).values
+      const next = settingsSchema.parse({ ...current, ...patch })
+      await this.#write(next)
+      this.#values = next
+      return { values: next, recovery: this.#recovery }
+    })
+    this.#updates = run.catch(() => {})
+    return run
   }
 
   async #load(): Promise<Settings> {

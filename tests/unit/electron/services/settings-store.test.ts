@@ -65,6 +65,22 @@ describe('SettingsStore', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).language).toBe('ru')
   })
 
+  it('keeps every change of quick successive updates to different settings', async () => {
+    const store = new SettingsStore(file)
+    const answers = await Promise.all([
+      store.update({ language: 'de' }),
+      store.update({ staffLanguage: 'fr' }),
+      store.update({ mutedNotificationProperties: ['p1'] }),
+    ])
+    const saved = JSON.parse(await readFile(file, 'utf8'))
+    expect(saved).toMatchObject({
+      language: 'de',
+      staffLanguage: 'fr',
+      mutedNotificationProperties: ['p1'],
+    })
+    expect(answers.at(-1)!.values).toMatchObject(saved)
+  })
+
   it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)(
     'reports a folder it cannot write to as storage_failed',
     async () => {
