@@ -1,9 +1,13 @@
 import type { InnboxDb } from './schema'
 import { readSyncState } from './sync-state'
 
-// The read behind desktop notifications (issue 7): guest messages stored since an instant,
-// across every property. Served by `[propertyId+lastActivityAt]` (the conversations active
-// since then) and `[conversationId+timestamp]` (their messages since then), no table scan.
+// The read behind desktop notifications (issue 7): the conversations active since an instant,
+// across every property, each with its latest message when that is an unread guest message.
+// Served by `[propertyId+lastActivityAt]` alone: the conversation row carries its last message
+// (id, sender, instant, preview), so no message is read. A notification is per conversation
+// anyway (a newer one replaces the older); reading each active conversation's messages was a
+// range query per conversation in one live query, which Dexie's live-query cache compares
+// with every other: at 200,000 conversations (issue 11) the first look held the page 100 s.
 
 export interface GuestMessageCandidate {
   messageId: string
@@ -21,7 +25,10 @@ export interface RecentGuestMessages {
   bootstrappedAt: number | null
   /** The latest activity of any conversation, to move the window forward. */
   latestActivityAt: number | null
-  /** Unread guest messages at or after `since`, oldest first. */
+  /**
+   * Per conversation active since `since`, its latest message when it is an unread guest
+   * message sent at or after `since` (its preview as content); oldest first.
+   */
   messages: GuestMessageCandidate[]
 }
 
@@ -42,34 +49,21 @@ export async function recentGuestMessages(
     ),
   )
   const conversations = perProperty.flat()
-  // Each range is read whole (one getAll) and filtered here: a Dexie `filter` walks a cursor,
-  // one round trip per message, which took a tenth of the page's start at 20,000 conversations.
-  const ranges = await Promise.all(
-    conversations.map((conversation) =>
-      db.messages
-        .where('[conversationId+timestamp]')
-        .between(
-          [conversation.conversationId, since],
-          [conversation.conversationId, Number.POSITIVE_INFINITY],
-          true,
-          true,
-        )
-        .toArray(),
-    ),
-  )
-  const messages = ranges.map((rows) =>
-    rows.filter((row) => row.sender === 'guest' && row.read === 0 && row.provisional === 0),
-  )
-  const candidates = conversations.flatMap((conversation, index) =>
-    (messages[index] ?? []).map((row) => ({
-      messageId: row.messageId,
+  const candidates: GuestMessageCandidate[] = []
+  for (const conversation of conversations) {
+    const { lastMessageId, lastGuestMessageAt } = conversation
+    if (conversation.lastSender !== 'guest' || conversation.unreadCount === 0) continue
+    if (lastMessageId === null || lastGuestMessageAt === null || lastGuestMessageAt < since)
+      continue
+    candidates.push({
+      messageId: lastMessageId,
       conversationId: conversation.conversationId,
       propertyId: conversation.propertyId,
-      timestamp: row.timestamp,
+      timestamp: lastGuestMessageAt,
       guestName: conversation.guestName,
-      content: row.message.content,
-    })),
-  )
+      content: conversation.lastMessagePreview,
+    })
+  }
   const latest = conversations.reduce<number | null>(
     (max, row) => (max === null || row.lastActivityAt > max ? row.lastActivityAt : max),
     null,

@@ -74,8 +74,8 @@ export type NotificationMode = 'system' | 'browser' | 'unsupported'
 
 /**
  * Desktop notifications for new guest messages while the window is in the background: found
- * with a live query on guest messages stored since the last ones seen (never during the first
- * sync), shown by the OS through the bridge in the Electron app and by the browser's
+ * with a live query on the conversations active since the last ones seen, each with its latest
+ * message when a guest sent it (never during the first sync), shown by the OS through the bridge in the Electron app and by the browser's
  * Notification API in the web host; muted per property in the settings.
  */
 export const useNotificationsStore = defineStore('notifications', () => {
