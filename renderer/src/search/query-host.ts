@@ -1,7 +1,7 @@
 import type { InnboxDb, StoreError } from '@/db'
 import type { ListQuery } from './list-model'
 import type { FromReadModel, ToReadModel } from './protocol'
-import { InboxReadModel, type ChangeKind } from './read-model'
+import { InboxReadModel, type ChangeKind, type ListResult } from './read-model'
 
 // The read model behind a message port: it answers the latest query at once, and again
 // (at most every RERUN_MS) whenever the store changes, so the list follows the store live.
@@ -23,9 +23,18 @@ export function createQueryHost(
   let active: { id: number; query: ListQuery } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
 
+  /** What the page holds: the last answer sent, and to which query. */
+  let sent: { id: number; result: ListResult } | null = null
+
   function run(): void {
     if (!active) return
-    post({ type: 'result', id: active.id, result: model.query(active.query) })
+    const result = model.query(active.query)
+    // A write that changes no answer (marking read keeps the order of a list not filtered by
+    // it) sends nothing: at 200,000 conversations each answer is 200,000 ids for the page to
+    // take in while it draws the conversation just opened (issue 11).
+    if (sent?.id === active.id && sameAnswer(sent.result, result)) return
+    sent = { id: active.id, result }
+    post({ type: 'result', id: active.id, result })
   }
 
   function changed(what: ChangeKind): void {
@@ -60,4 +69,26 @@ export function createQueryHost(
       model.stop()
     },
   }
+}
+
+/** Whether the page would show the same list (the time an answer took aside). */
+export function sameAnswer(a: ListResult, b: ListResult): boolean {
+  return (
+    a.loaded === b.loaded &&
+    a.partial === b.partial &&
+    a.total === b.total &&
+    a.index.ready === b.index.ready &&
+    a.index.indexedMessages === b.index.indexedMessages &&
+    a.index.totalMessages === b.index.totalMessages &&
+    sameList(a.ids, b.ids) &&
+    sameList(a.matches ?? [], b.matches ?? []) &&
+    (a.matches === null) === (b.matches === null) &&
+    sameList(a.terms, b.terms)
+  )
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false
+  return true
 }

@@ -13,6 +13,9 @@ import type { ChangeKind, ListResult } from '@/search/read-model'
 let posted: FromReadModel[]
 let onChange: (what: ChangeKind) => void
 let asked: ListQuery[]
+/** What the double answers: the list, and how far the index is. */
+let listed: string[]
+let indexed: number
 
 const query = (search: string): ListQuery => ({
   propertyId: 'all',
@@ -30,11 +33,11 @@ const model: ReadModelLike = {
     return {
       loaded: true,
       partial: false,
-      ids: [],
-      total: 0,
+      ids: [...listed],
+      total: listed.length,
       matches: null,
       terms: [],
-      index: { ready: false, indexedMessages: asked.length, totalMessages: 100 },
+      index: { ready: false, indexedMessages: indexed, totalMessages: 100 },
       tookMs: 0,
     } satisfies ListResult
   },
@@ -49,6 +52,8 @@ beforeEach(() => {
   vi.useFakeTimers()
   posted = []
   asked = []
+  listed = ['a', 'b']
+  indexed = 0
   host = createQueryHost(
     {} as InnboxDb,
     (message) => posted.push(message),
@@ -68,6 +73,7 @@ describe("the inbox worker's host", () => {
   it('answers a query at once, and again once for a burst of list changes', () => {
     host.receive({ type: 'query', id: 1, query: query('') })
     expect(posted).toHaveLength(1)
+    listed = ['b', 'a']
     onChange('list')
     onChange('list')
     vi.advanceTimersByTime(200)
@@ -88,10 +94,22 @@ describe("the inbox worker's host", () => {
   it("sends a search the index's progress", () => {
     host.receive({ type: 'query', id: 2, query: query('parking') })
     for (let page = 0; page < 3; page += 1) {
+      indexed += 10
       onChange('index')
       vi.advanceTimersByTime(200)
     }
     expect(posted).toHaveLength(4)
     expect(asked.every((q) => q.search === 'parking')).toBe(true)
+  })
+
+  it('sends nothing when a change leaves the answer as it was (a conversation marked read)', () => {
+    host.receive({ type: 'query', id: 1, query: query('') })
+    onChange('list')
+    vi.advanceTimersByTime(200)
+    expect(asked).toHaveLength(2)
+    expect(posted).toHaveLength(1)
+    // A new query is always answered, even with the same list.
+    host.receive({ type: 'query', id: 2, query: query('') })
+    expect(posted).toHaveLength(2)
   })
 })
