@@ -58,18 +58,19 @@ export async function previewReservations(
     !needle ||
     row.reservation.guest_name.toLocaleLowerCase().includes(needle) ||
     row.reservationId.toLocaleLowerCase().includes(needle)
+  // Each range read whole and filtered here: a Dexie `filter` walks a cursor, a round trip per
+  // row, which at hotel-group scale was tens of thousands of steps per read (issue 11).
   const rows = await Promise.all(
     ids.map((propertyId) =>
       db.reservations
         .where('[propertyId+checkout]')
         .between([propertyId, since], [propertyId, '\uffff'], true, true)
-        .filter(matches)
         .toArray(),
     ),
   )
   return rows
     .flat()
-    .filter((row) => row.reservation.status !== 'cancelled')
+    .filter((row) => row.reservation.status !== 'cancelled' && matches(row))
     .sort(
       (a, b) =>
         a.checkin.localeCompare(b.checkin) || a.reservationId.localeCompare(b.reservationId),

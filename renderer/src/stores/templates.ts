@@ -63,14 +63,28 @@ export const useTemplatesStore = defineStore('templates', () => {
   const rules = computed(() => ruleRecords.value.map((record) => record.rule))
   const error = shallowRef<unknown>(null)
 
-  // The editor's live preview: a reservation to render against, found by guest name.
+  // The editor's live preview: a reservation to render against, found by guest name. Read only
+  // while a preview is on screen: the store also serves the composer's template picker, and
+  // the candidates are every stay still writable in every property (tens of thousands at
+  // hotel-group scale, read again after each reservation write; issue 11).
   const preview = ref({
     propertyIds: [] as string[],
     search: '',
     reservationId: null as string | null,
   })
+  const previews = ref(0)
+  /** A preview is on screen; call the answer when it leaves. */
+  function showPreview(): () => void {
+    previews.value += 1
+    let shown = true
+    return () => {
+      if (shown) previews.value -= 1
+      shown = false
+    }
+  }
+  const previewDb = () => (previews.value > 0 ? sync.db : null)
   const previewCandidates = useLiveQuery(
-    () => ({ db: sync.db, ...preview.value, reservationId: null }),
+    () => ({ db: previewDb(), ...preview.value, reservationId: null }),
     ({ db, propertyIds, search }) =>
       db
         ? previewReservations(db, { propertyIds, search, from: utcToday(), limit: 30 })
@@ -79,7 +93,7 @@ export const useTemplatesStore = defineStore('templates', () => {
   ).value
   const previewTarget = useLiveQuery(
     () => ({
-      db: sync.db,
+      db: previewDb(),
       id: preview.value.reservationId,
       propertyIds: preview.value.propertyIds,
     }),
@@ -145,6 +159,7 @@ export const useTemplatesStore = defineStore('templates', () => {
     preview,
     previewCandidates,
     previewTarget,
+    showPreview,
     save,
     remove,
     saveRule,

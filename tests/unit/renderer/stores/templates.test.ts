@@ -72,6 +72,20 @@ async function openComposer() {
 }
 
 describe('the templates store', () => {
+  it('reads stays to preview against only while a preview is on screen', async () => {
+    const { templates } = stores()
+    const reads = vi.spyOn(db.reservations, 'where')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(templates.previewCandidates).toEqual([])
+    expect(reads).not.toHaveBeenCalled()
+    const hide = templates.showPreview()
+    await vi.waitFor(() => expect(templates.previewCandidates).toHaveLength(1))
+    expect(reads).toHaveBeenCalled()
+    hide()
+    hide()
+    await vi.waitFor(() => expect(templates.previewCandidates).toEqual([]))
+  })
+
   it('saves a draft with errors, but never as active', async () => {
     const { templates } = stores()
     const broken = template('t1', { variants: [{ language: 'en', body: 'Hi {{guest.nmae}}' }] })
