@@ -39,21 +39,10 @@ export interface UpcomingStay {
   entries: UpcomingEntry[]
 }
 
-interface UpcomingRead {
-  inputs: ScheduleInputs
-  deliveries: Map<string, OutboxState>
-}
-
-async function readUpcoming(db: InnboxDb, now: number): Promise<UpcomingRead> {
-  const inputs = await scheduleInputs(db, now)
-  const sentKeys = [...inputs.records.values()]
-    .filter((record) => record.status === 'sent')
-    .map((record) => record.key)
-  const outbox = await db.outbox.bulkGet(sentKeys)
-  const deliveries = new Map(
-    outbox.flatMap((record) => (record ? [[record.id, record.state] as const] : [])),
-  )
-  return { inputs, deliveries }
+/** Where each sent scheduled message is in the outbox (same key), by key. */
+async function deliveriesOf(db: InnboxDb, keys: readonly string[]) {
+  const outbox = await db.outbox.bulkGet([...keys])
+  return new Map(outbox.flatMap((record) => (record ? [[record.id, record.state] as const] : [])))
 }
 
 /**
@@ -66,8 +55,24 @@ export const useSchedulerStore = defineStore('scheduler', () => {
   const now = useNow(30_000)
   const read = useLiveQuery(
     () => ({ db: sync.db, now: now.value }),
-    ({ db, now: at }) => (db ? readUpcoming(db, at) : Promise.resolve(null)),
-    null as UpcomingRead | null,
+    ({ db, now: at }) => (db ? scheduleInputs(db, at) : Promise.resolve(null)),
+    null as ScheduleInputs | null,
+  )
+  // Their delivery states in a live query of their own: read after the inputs in the same
+  // query (behind an await of a plain async function), the outbox rows were not followed, and
+  // "Queued" stayed after the message went out until something else was written.
+  const sentKeys = computed(() =>
+    [...(read.value.value?.records.values() ?? [])]
+      .filter((record) => record.status === 'sent')
+      .map((record) => record.key),
+  )
+  const deliveries = useLiveQuery(
+    () => ({ db: sync.db, keys: sentKeys.value }),
+    ({ db, keys }) =>
+      db && keys.length > 0
+        ? deliveriesOf(db, keys)
+        : Promise.resolve(new Map<string, OutboxState>()),
+    new Map<string, OutboxState>(),
   )
   const error = shallowRef<unknown>(null)
 
@@ -82,13 +87,13 @@ export const useSchedulerStore = defineStore('scheduler', () => {
     const current = read.value.value
     if (!current) return []
     const grouped = new Map<string, UpcomingStay>()
-    for (const planned of planScheduledSends(current.inputs, now.value)) {
+    for (const planned of planScheduledSends(current, now.value)) {
       if (!shown(planned, now.value)) continue
       const stay = grouped.get(planned.reservationId) ?? {
         reservation: planned.reservation,
         entries: [],
       }
-      stay.entries.push({ planned, delivery: current.deliveries.get(planned.key) ?? null })
+      stay.entries.push({ planned, delivery: deliveries.value.value.get(planned.key) ?? null })
       grouped.set(planned.reservationId, stay)
     }
     // Stays with something still to come first, soonest first; then the rest, latest first.
@@ -101,7 +106,7 @@ export const useSchedulerStore = defineStore('scheduler', () => {
 
   /** A stay's property as the view shows it (name and zone). */
   function propertyOf(propertyId: string) {
-    return read.value.value?.inputs.properties.get(propertyId)?.property ?? null
+    return read.value.value?.properties.get(propertyId)?.property ?? null
   }
 
   async function decide(

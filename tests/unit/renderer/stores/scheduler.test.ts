@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readDraft, savePropertyFacts, saveRule, saveTemplate, type InnboxDb } from '@/db'
+import { markSending, markSent } from '@/db/outbox-transitions'
 import { scheduledSendKey } from '@shared/templates'
 import { facts, rule, template } from '../db/template-builders'
 import { addConversation, openDb, T0 } from '../features/conversation/world'
@@ -88,6 +89,10 @@ describe('the Upcoming view', () => {
     await vi.waitFor(() => expect(entry().delivery).toBe('queued'))
     expect(await store.sendNow(entry().planned)).toBeNull()
     expect(await db.outbox.count()).toBe(1)
+    // The outbox sends it: the view follows, with nothing else written meanwhile.
+    await markSending(db, KEY, T0)
+    await markSent(db, KEY, { now: T0, messageId: 'sent-1' })
+    await vi.waitFor(() => expect(entry().delivery).toBe('sent'))
   })
 
   it('records why one could not be sent now (a missing value), and lets it be edited as a draft', async () => {
