@@ -12,6 +12,14 @@ function policyKey(property: Property): string {
   return `${property.time_zone}|${property.checkout_time ?? ''}`
 }
 
+/** The rows that differ from what is stored (`before`, in the same order): the ones to write. */
+function changedRows<T>(rows: readonly T[], before: readonly (T | undefined)[]): T[] {
+  return rows.filter((row, i) => {
+    const previous = before[i]
+    return !previous || JSON.stringify(previous) !== JSON.stringify(row)
+  })
+}
+
 export function writeProperties(db: InnboxDb, properties: readonly Property[]): Promise<void> {
   return writeTx(db, writeTables(db), async () => {
     const before = await db.properties.bulkGet(properties.map((p) => p.property_id))
@@ -22,10 +30,7 @@ export function writeProperties(db: InnboxDb, properties: readonly Property[]): 
       name: property.name,
       property,
     }))
-    const fresh = rows.filter((row, i) => {
-      const previous = before[i]
-      return !previous || JSON.stringify(previous) !== JSON.stringify(row)
-    })
+    const fresh = changedRows(rows, before)
     if (fresh.length > 0) await db.properties.bulkPut(fresh)
     const changed = properties.filter((p, i) => {
       const previous = before[i]
@@ -82,11 +87,7 @@ export function writeReservations(
   return writeTx(db, writeTables(db), async () => {
     // Each sync run asks again for the reservations changed in its last minutes (clocks
     // differ): those come back unchanged, and rewriting them would tell every reader.
-    const before = await db.reservations.bulkGet(all.map((r) => r.reservationId))
-    const records = all.filter((record, i) => {
-      const previous = before[i]
-      return !previous || JSON.stringify(previous) !== JSON.stringify(record)
-    })
+    const records = changedRows(all, await db.reservations.bulkGet(all.map((r) => r.reservationId)))
     if (records.length === 0) return
     await db.reservations.bulkPut(records)
     if (createConversations) {

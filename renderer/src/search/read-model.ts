@@ -1,6 +1,5 @@
-import type { InnboxDb, ConversationRecord, MessageRecord } from '@/db'
+import type { InnboxDb, ConversationRecord, MessageRecord, PropertyRecord } from '@/db'
 import { toStoreError } from '@/db'
-import type { PropertyRecord } from '@/db'
 import {
   allConversations,
   allProperties,
