@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowReactive, watch } from 'vue'
 import { desk } from '@/bridge'
 import { afterNextPaint } from '@/composables/afterNextPaint'
+import { presence } from '@/composables/presence'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { useNow } from '@/composables/useNow'
 import {
@@ -116,21 +117,14 @@ export const useConversationStore = defineStore('conversation', () => {
 
   // Reading it on screen marks it read: not while the window is in the background, nor while
   // another page (Settings, Reservations) covers the conversation view.
-  const viewers = ref(0)
+  const viewers = presence()
   /** The conversation view says it is on screen; call the answer when it leaves. */
-  function showOnScreen(): () => void {
-    viewers.value += 1
-    let shown = true
-    return () => {
-      if (shown) viewers.value -= 1
-      shown = false
-    }
-  }
+  const showOnScreen = viewers.show
   let marking = false
   let markAgain = false
   const unreadOnScreen = () => {
     const open = conversation.value
-    if (!open || open.unreadCount === 0 || !visible.value || viewers.value === 0) return null
+    if (!open || open.unreadCount === 0 || !visible.value || !viewers.shown.value) return null
     return open
   }
   async function markOpenRead(): Promise<void> {
@@ -161,7 +155,7 @@ export const useConversationStore = defineStore('conversation', () => {
       () => conversation.value?.conversationId,
       () => conversation.value?.unreadCount,
       visible,
-      viewers,
+      viewers.shown,
     ],
     () => void markOpenRead(),
     { immediate: true },

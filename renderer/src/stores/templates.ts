@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import { presence } from '@/composables/presence'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import {
   deleteRule,
@@ -72,17 +73,10 @@ export const useTemplatesStore = defineStore('templates', () => {
     search: '',
     reservationId: null as string | null,
   })
-  const previews = ref(0)
+  const previews = presence()
   /** A preview is on screen; call the answer when it leaves. */
-  function showPreview(): () => void {
-    previews.value += 1
-    let shown = true
-    return () => {
-      if (shown) previews.value -= 1
-      shown = false
-    }
-  }
-  const previewDb = () => (previews.value > 0 ? sync.db : null)
+  const showPreview = previews.show
+  const previewDb = () => (previews.shown.value ? sync.db : null)
   const previewCandidates = useLiveQuery(
     () => ({ db: previewDb(), ...preview.value, reservationId: null }),
     ({ db, propertyIds, search }) =>
