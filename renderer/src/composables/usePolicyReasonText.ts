@@ -1,4 +1,5 @@
 import { useTranslation } from 'i18next-vue'
+import { dateFormat, numberFormat } from '@/i18n/formats'
 import type { PolicyReason } from '@shared/policy/reasons'
 
 /**
@@ -13,11 +14,7 @@ export function usePolicyReasonText(): (reason: PolicyReason, timeZone?: string)
     const instant = (at: number | undefined) =>
       at === undefined
         ? undefined
-        : new Intl.DateTimeFormat(language, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-            timeZone,
-          }).format(at)
+        : dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
     const { values } = reason
     // Rule 4's limit is bytes; rule 11's is characters.
     const limit =
@@ -29,7 +26,7 @@ export function usePolicyReasonText(): (reason: PolicyReason, timeZone?: string)
               unit: 'megabyte',
               maximumFractionDigits: 1,
             }).format(values.limit / (1024 * 1024))
-          : new Intl.NumberFormat(language).format(values.limit)
+          : numberFormat(language).format(values.limit)
     const options = {
       ...values,
       from: instant(values.from),

@@ -2,6 +2,8 @@
 // Instants are shown in the desk's zone (where the receptionist sits), with the property's
 // clock beside them when it reads differently: the guest and the platform's windows live there.
 
+import { dateFormat } from '@/i18n/formats'
+
 export interface MessageTime {
   /** The time on the desk's clock, e.g. `14:05`. */
   desk: string
@@ -13,36 +15,23 @@ export interface MessageTime {
   day: string
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>()
-
-/** Intl formatters are costly to build; a long conversation needs only a few. */
-function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`
-  let format = formats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options)
-    formats.set(key, format)
-  }
-  return format
-}
-
 export function messageTime(
   at: number,
   language: string,
   propertyZone: string | null,
   deskZone?: string,
 ): MessageTime {
-  const desk = formatter(language, { timeStyle: 'short', timeZone: deskZone }).format(at)
+  const desk = dateFormat(language, { timeStyle: 'short', timeZone: deskZone }).format(at)
   const there = propertyZone
-    ? formatter(language, { timeStyle: 'short', timeZone: propertyZone }).format(at)
+    ? dateFormat(language, { timeStyle: 'short', timeZone: propertyZone }).format(at)
     : desk
-  const dayParts = formatter('en-CA', {
+  const dayParts = dateFormat('en-CA', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     timeZone: deskZone,
   }).format(at)
-  const full = formatter(language, {
+  const full = dateFormat(language, {
     dateStyle: 'full',
     timeStyle: 'long',
     timeZone: deskZone,
@@ -52,7 +41,7 @@ export function messageTime(
 
 /** A day separator: "Monday 3 March 2025" in the UI language. */
 export function dayLabel(at: number, language: string, deskZone?: string): string {
-  return formatter(language, { dateStyle: 'full', timeZone: deskZone }).format(at)
+  return dateFormat(language, { dateStyle: 'full', timeZone: deskZone }).format(at)
 }
 
 /**
@@ -66,7 +55,7 @@ export function calendarDate(
 ): string {
   const [year, month, day] = date.split('-').map(Number)
   if (!year || !month || !day) return date
-  return formatter(language, { dateStyle: style, timeZone: 'UTC' }).format(
+  return dateFormat(language, { dateStyle: style, timeZone: 'UTC' }).format(
     Date.UTC(year, month - 1, day),
   )
 }
@@ -75,19 +64,19 @@ export function calendarDate(
 export function wallClock(time: string, language: string): string {
   const [hours, minutes] = time.split(':').map(Number)
   if (hours === undefined || minutes === undefined) return time
-  return formatter(language, { timeStyle: 'short', timeZone: 'UTC' }).format(
+  return dateFormat(language, { timeStyle: 'short', timeZone: 'UTC' }).format(
     Date.UTC(2000, 0, 1, hours, minutes),
   )
 }
 
 export function instantDate(at: number, language: string, timeZone?: string): string {
-  return formatter(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)
 }
 
 /** The zone's name in the UI language ("Central European Time"), for "times in …". */
 export function zoneName(timeZone: string, language: string, at: number): string {
   try {
-    const parts = formatter(language, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at)
+    const parts = dateFormat(language, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at)
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone
   } catch {
     return timeZone
@@ -98,8 +87,8 @@ export function zoneName(timeZone: string, language: string, at: number): string
 export function sameClock(at: number, zone: string, deskZone?: string): boolean {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' }
   return (
-    formatter('en', { ...options, timeZone: zone }).format(at) ===
-    formatter('en', { ...options, timeZone: deskZone }).format(at)
+    dateFormat('en', { ...options, timeZone: zone }).format(at) ===
+    dateFormat('en', { ...options, timeZone: deskZone }).format(at)
   )
 }
 

@@ -2,30 +2,14 @@
 // calendar dates of the property (formatted as such, never shifted by a time zone); instants
 // are shown in the desk's own time zone.
 
+import { dateFormat, numberFormat } from '@/i18n/formats'
+
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options)
-    cache.set(key, format)
-  }
-  return format
-}
-
 function unitFormat(locale: string, unit: 'minute' | 'hour' | 'day'): Intl.NumberFormat {
-  const key = `u|${locale}|${unit}`
-  let format = cache.get(key) as Intl.NumberFormat | undefined
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })
-    cache.set(key, format)
-  }
-  return format
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' })
 }
 
 function calendarDate(text: string): Date | null {
@@ -41,10 +25,29 @@ export function stayDates(
   locale: string,
   now: number,
 ): string | null {
+  const thisYear = new Date(now).getUTCFullYear()
+  // formatRange is slow (a fraction of a millisecond), and a list draws the same stays often.
+  const key = `${locale}|${checkin}|${checkout}|${thisYear}`
+  const known = stayDatesMemo.get(key)
+  if (known !== undefined) return known
+  const text = formatStayDates(checkin, checkout, locale, thisYear)
+  if (stayDatesMemo.size >= STAY_DATES_MEMO) stayDatesMemo.clear()
+  stayDatesMemo.set(key, text)
+  return text
+}
+
+const stayDatesMemo = new Map<string, string | null>()
+const STAY_DATES_MEMO = 5_000
+
+function formatStayDates(
+  checkin: string | null,
+  checkout: string | null,
+  locale: string,
+  thisYear: number,
+): string | null {
   const from = checkin ? calendarDate(checkin) : null
   const to = checkout ? calendarDate(checkout) : null
   if (!from || !to) return null
-  const thisYear = new Date(now).getUTCFullYear()
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC' }
   if (from.getUTCFullYear() !== thisYear || to.getUTCFullYear() !== thisYear) {
     options.year = 'numeric'
