@@ -43,6 +43,11 @@ export type TimelineItem =
   | { kind: 'message'; state: 'sent'; at: number; message: MessageRecord }
   | { kind: 'outbox'; state: 'queued' | 'sending' | 'failed'; at: number; record: OutboxRecord }
 
+/** A timeline item's key, unique in its conversation. */
+export function timelineKey(item: TimelineItem): string {
+  return item.kind === 'message' ? item.message.messageId : `outbox-${item.record.id}`
+}
+
 /** What the conversation view lists, oldest first. An `unknown` send shows as sending. */
 export async function timelineOf(db: InnboxDb, conversationId: string): Promise<TimelineItem[]> {
   const [messages, pending] = await Promise.all([

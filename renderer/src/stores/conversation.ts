@@ -3,6 +3,7 @@ import { computed, onScopeDispose, ref, shallowReactive, watch } from 'vue'
 import { desk } from '@/bridge'
 import { afterNextPaint } from '@/composables/afterNextPaint'
 import { presence } from '@/composables/presence'
+import { keepEqual, keepEqualItems } from '@/composables/stable'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { useNow } from '@/composables/useNow'
 import {
@@ -10,10 +11,12 @@ import {
   enqueueMarkRead,
   enqueueNoReplyNeeded,
   retryOutboxRecord,
+  timelineKey,
   type InnboxDb,
   type OutboxRecord,
+  type TimelineItem,
 } from '@/db'
-import { conversationView, markReadLocally } from '@/db/conversation-queries'
+import { conversationView, markReadLocally, type ConversationView } from '@/db/conversation-queries'
 import { loadAttachment, portFromDesk } from '@/sync'
 import { SNIFF_BYTES, sniffImageType, type ImageType } from '@shared/policy'
 import type { Message } from '@shared/platform'
@@ -45,12 +48,27 @@ export const useConversationStore = defineStore('conversation', () => {
     ({ db, id }) => (db && id ? conversationView(db, id) : Promise.resolve(null)),
     null,
   )
-  /** Never the previous conversation's answer while the next one loads. */
-  const view = computed(() =>
-    live.value.value?.conversation.conversationId === inbox.selectedConversationId
-      ? live.value.value
-      : null,
-  )
+  /**
+   * Never the previous conversation's answer while the next one loads. An answer keeps the
+   * previous one's objects where they are equal (composables/stable.ts): marking read changes a
+   * few messages, and only their items are drawn again.
+   */
+  const view = computed<ConversationView | null>((previous) => {
+    const next = live.value.value
+    if (next?.conversation.conversationId !== inbox.selectedConversationId) return null
+    if (!previous || previous.conversation.conversationId !== next.conversation.conversationId)
+      return next
+    const kept: ConversationView = {
+      conversation: keepEqual(previous.conversation, next.conversation),
+      property: keepEqual(previous.property, next.property),
+      reservation: keepEqual(previous.reservation, next.reservation),
+      timeline: keepEqualItems(previous.timeline, next.timeline, timelineKey) as TimelineItem[],
+    }
+    const same = (Object.keys(kept) as (keyof ConversationView)[]).every(
+      (part) => kept[part] === previous[part],
+    )
+    return same ? previous : kept
+  })
   const loading = computed(() => inbox.selectedConversationId !== null && live.loading.value)
   const conversation = computed(() => view.value?.conversation ?? null)
   const property = computed(() => view.value?.property ?? null)

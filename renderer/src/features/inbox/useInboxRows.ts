@@ -1,4 +1,5 @@
 import { computed, type Ref } from 'vue'
+import { keepEqual } from '@/composables/stable'
 import { useLiveQuery } from '@/composables/useLiveQuery'
 import { inboxRows, type InboxRow } from '@/db/inbox-queries'
 import { useSyncStore } from '@/stores/sync'
@@ -19,10 +20,13 @@ export function useInboxRows(ids: Ref<readonly string[]>, matchIds: Ref<readonly
       db && wanted.length > 0 ? inboxRows(db, wanted, matches) : Promise.resolve(new Map()),
     new Map<string, InboxRow>(),
   )
+  // A row equal to the one kept keeps its object (composables/stable.ts): an answer after a
+  // write (marking one conversation read) draws again only the rows that changed.
   const rows = computed(() => {
     for (const [id, row] of live.value.value) {
+      const kept = keepEqual(cache.get(id), row)
       cache.delete(id)
-      cache.set(id, row)
+      cache.set(id, kept)
     }
     while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!)
     return new Map(cache)

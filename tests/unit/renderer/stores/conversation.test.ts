@@ -18,6 +18,7 @@ import {
   HOUR,
   message,
   openDb,
+  propertyMessage,
   T0,
 } from '../features/conversation/world'
 
@@ -80,6 +81,36 @@ describe('the open conversation', () => {
     const [record] = await outboxOf(db, 'c1')
     expect(record?.action).toMatchObject({ kind: 'markRead', messageIds: ['m1', 'm2'] })
     expect(flush).toHaveBeenCalled()
+  })
+
+  it('keeps the objects of what marking read left unchanged, so only that is drawn again', async () => {
+    await addConversation(db, {
+      messages: [
+        propertyMessage('m0', 'Welcome!', T0 - 2 * HOUR),
+        guestMessage('m1', 'Hello'),
+        guestMessage('m2', 'Are you there?', T0 - 30_000),
+      ],
+    })
+    // Held before marking read (it waits for the opened frame) until the timeline is taken.
+    const frames: FrameRequestCallback[] = []
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      frames.push(callback)
+      return frames.length
+    })
+    const { inbox, open } = stores()
+    inbox.selectConversation('c1')
+    await vi.waitFor(() => expect(frames).toHaveLength(1))
+    expect(open.conversation?.unreadCount).toBe(2)
+    const before = [...open.timeline]
+    const property = open.property
+    frames.shift()?.(performance.now())
+    await vi.waitFor(() => expect(open.conversation?.unreadCount).toBe(0))
+    const after = open.timeline
+    // Our own message and the property did not change; the two guest messages did (now read).
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+    expect(after[2]).not.toBe(before[2])
+    expect(open.property).toBe(property)
   })
 
   it('marks it read only once the opened conversation has been painted', async () => {
