@@ -9,6 +9,21 @@ export type ListAction =
   | { kind: 'property'; index: number }
   | { kind: 'search'; text: string }
 
+/** What the list and the sync status show, in a line (for the log of a long wait). */
+export function describeScreen(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const text = (selector: string) =>
+      document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '—'
+    const items = [...document.querySelectorAll('ul[role="list"] li.item')]
+    const busy = items.filter((item) => item.getAttribute('aria-busy') === 'true').length
+    return [
+      `sync: ${text('[role="status"][aria-label="Sync status"]')}`,
+      `count: ${text('.pane-header__count')}`,
+      `rows: ${items.length} (${busy} busy)`,
+    ].join('; ')
+  })
+}
+
 /** Page load (navigation start) until the conversation list shows rows, or the empty list. */
 export async function waitListReady(
   page: Page,

@@ -17,6 +17,7 @@ import {
 } from './host'
 import { seedPlatformAccount, sandboxNow } from './platform'
 import {
+  describeScreen,
   scrollWholeList,
   timeEnqueue,
   timeListChange,
@@ -441,9 +442,21 @@ async function measureStored(
   const page = await context.newPage()
   log('cold start: first start (first sync against the embedded platform)')
   await page.goto(host.url)
-  await waitListReady(page, true, 15 * 60_000)
-  await waitFirstSync(page)
+  // Minutes at 10×: what the screen shows is logged every 30 s, so a stall can be told apart.
+  const progress = setInterval(() => {
+    describeScreen(page).then(
+      (line) => log(`cold start: first start: ${line}`),
+      () => {},
+    )
+  }, 30_000)
+  try {
+    await waitListReady(page, true, 15 * 60_000)
+    await waitFirstSync(page)
+  } finally {
+    clearInterval(progress)
+  }
   const starts = quick ? 3 : 5
+  log(`cold start: ${starts} starts with the dataset stored, ${starts} with an empty store`)
   const seeded: number[] = []
   for (let i = 0; i < starts; i += 1) {
     await page.goto(host.url, { waitUntil: 'commit' })
@@ -473,6 +486,7 @@ async function measureStored(
     }),
   )
   // The search box says "Preparing search…" until the worker's index is built.
+  log('search ready: a start until the search box no longer says "Preparing search"')
   const indexStarted = Date.now()
   await page.goto(host.url, { waitUntil: 'commit' })
   await waitListReady(page, true)
@@ -494,6 +508,7 @@ async function measureStored(
 
   if (runs('open')) {
     // 3. Open a conversation.
+    log('open: conversations opened one after the other')
     const opens: (number | null)[] = []
     for (let i = 0; i < (quick ? 15 : 40); i += 1)
       opens.push(await timeOpenConversation(page, i % 8))
@@ -504,6 +519,7 @@ async function measureStored(
 
   if (runs('filter')) {
     // 4. Switch filter or property.
+    log('filter: filters and properties switched')
     const properties = await page.locator('nav[aria-label="Properties"] button').count()
     const switches: (number | null)[] = []
     const rounds = quick ? 2 : 4
@@ -524,6 +540,7 @@ async function measureStored(
 
   if (runs('search')) {
     // 5. Search through the search box: includes the box's 120 ms typing pause.
+    log('search: queries typed into the search box')
     const typed: (number | null)[] = []
     for (const { query } of queries) {
       typed.push(await timeListChange(page, { kind: 'search', text: query }))
@@ -544,6 +561,7 @@ async function measureStored(
 
   if (runs('scroll')) {
     // 6. Scroll the whole list.
+    log('scroll: the whole list')
     await setSort(page, 'lastActivity')
     const scroll = await scrollWholeList(page, 1)
     raw.scroll = scroll
@@ -559,6 +577,7 @@ async function measureStored(
   let lastBooking: { guestName: string } | null = null
   if (runs('arrival')) {
     // 9b. A guest writes; "Sync now"; the row appears (the list sorted by last activity).
+    log('arrival: a guest message injected in the platform, then Sync now')
     const arrivals: (number | null)[] = []
     // The booking's property, newest first, from the top (the list keeps an open conversation of
     // another property in view, and the scroll above left it at the bottom).
@@ -593,6 +612,7 @@ async function measureStored(
 
   if (runs('outbox')) {
     // 8. Outbox: the platform is unreachable, so each reply stays queued.
+    log('outbox: replies queued with the platform cut off')
     const guestRow = lastBooking
       ? page.locator('.row__guest', { hasText: lastBooking.guestName })
       : page.locator('.row__guest').first()
