@@ -2,7 +2,7 @@ import { StoreError, type InnboxDb } from '@/db'
 import type { ListQuery } from './list-model'
 import type { FromReadModel, ToReadModel } from './protocol'
 import { createQueryHost } from './query-host'
-import type { ListResult, ReadModelStats } from './read-model'
+import { InboxReadModel, type ListResult, type ReadModelStats } from './read-model'
 
 // The page's side of the inbox read model. In the app it runs in a worker; where there is no
 // Worker (unit tests), the same host runs on the page's thread behind the same interface.
@@ -21,9 +21,15 @@ interface Port {
   close(): void
 }
 
+export interface InboxQueryClientOptions {
+  inWorker?: boolean
+  /** In the page only: false builds the index from the store, neither restoring nor saving it. */
+  snapshots?: boolean
+}
+
 export function createInboxQueryClient(
   db: InnboxDb,
-  { inWorker = typeof Worker !== 'undefined' }: { inWorker?: boolean } = {},
+  { inWorker = typeof Worker !== 'undefined', snapshots = true }: InboxQueryClientOptions = {},
 ): InboxQueryClient {
   const resultListeners = new Set<(result: ListResult) => void>()
   const failureListeners = new Set<(error: StoreError) => void>()
@@ -46,7 +52,7 @@ export function createInboxQueryClient(
     }
   }
 
-  const port = inWorker ? workerPort(db.name, receive) : inPagePort(db, receive)
+  const port = inWorker ? workerPort(db.name, receive) : inPagePort(db, receive, snapshots)
 
   return {
     setQuery(query) {
@@ -96,8 +102,16 @@ function workerPort(dbName: string, receive: (message: FromReadModel) => void): 
   }
 }
 
-function inPagePort(db: InnboxDb, receive: (message: FromReadModel) => void): Port {
+function inPagePort(
+  db: InnboxDb,
+  receive: (message: FromReadModel) => void,
+  snapshots: boolean,
+): Port {
   // Answers arrive asynchronously, as they would from a worker.
-  const host = createQueryHost(db, (message) => queueMicrotask(() => receive(message)))
+  const host = createQueryHost(
+    db,
+    (message) => queueMicrotask(() => receive(message)),
+    (...args) => new InboxReadModel(...args, undefined, snapshots ? undefined : null),
+  )
   return { post: (message) => host.receive(message), close: () => host.stop() }
 }

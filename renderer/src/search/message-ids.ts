@@ -8,6 +8,12 @@ const NONE = 0
 const PACKED = 1
 const OTHER = 2
 
+export interface MessageIdsSnapshot {
+  kinds: Uint8Array
+  bytes: Uint8Array
+  others: [number, string][]
+}
+
 export class MessageIds {
   private kinds = new Uint8Array(1_024)
   private bytes = new Uint8Array(16 * 1_024)
@@ -41,6 +47,24 @@ export class MessageIds {
 
   has(doc: number): boolean {
     return this.kinds[doc] !== NONE
+  }
+
+  /** Its state as plain data (typed arrays, structured-clone friendly), up to `count` documents. */
+  snapshot(count: number): MessageIdsSnapshot {
+    return {
+      kinds: this.kinds.slice(0, count),
+      bytes: this.bytes.slice(0, count * 16),
+      others: [...this.others].filter(([doc]) => doc < count),
+    }
+  }
+
+  static restore(snapshot: MessageIdsSnapshot): MessageIds {
+    const ids = new MessageIds()
+    ids.reserve(Math.max(0, snapshot.kinds.length - 1))
+    ids.kinds.set(snapshot.kinds)
+    ids.bytes.set(snapshot.bytes)
+    for (const [doc, id] of snapshot.others) ids.others.set(doc, id)
+    return ids
   }
 
   get byteLength(): number {

@@ -10,6 +10,7 @@ import {
   messagesOfConversations,
   reservationsCancelled,
 } from '@/db/inbox-queries'
+import { snapshotSlot, type SnapshotSlot } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
@@ -19,7 +20,12 @@ import {
   type ListQuery,
   type PropertyClock,
 } from './list-model'
-import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
+import {
+  TextIndex,
+  type IndexStats,
+  type IndexedMessage,
+  type TextIndexSnapshot,
+} from './text-index'
 
 // The inbox's read model: the list's entries and the full-text index, kept in step with the
 // store, answering list queries. It runs in a worker in the app (search/client.ts) so the page
@@ -35,8 +41,13 @@ import { TextIndex, type IndexStats, type IndexedMessage } from './text-index'
 //
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
-// again (its new messages added). A message added to the middle of a conversation without
-// changing any of these (a backfill) is found at the next start.
+// again (its new messages added). The index and what it knows of each conversation are saved
+// beside the store (db/snapshots.ts) once built, then at most every SNAPSHOT_EVERY_MS while it
+// changes; a start restores them and reads again only the conversations that changed since, so
+// it reads every message only when there is no snapshot (issue 11: at two million messages the
+// build took four minutes at every start). A message added to the middle of a conversation
+// without changing any of these (a backfill) is found by the next build: a snapshot older than
+// SNAPSHOT_MAX_AGE_MS is not used.
 
 export interface ListResult {
   /** False until the first read of the store has answered. */
@@ -69,11 +80,35 @@ export interface IndexProgress {
 
 export interface ReadModelStats extends IndexStats {
   ready: boolean
-  /** Time of the first build, from the first snapshot to the last message indexed. */
+  /** The index came from the snapshot an earlier start saved (no build). */
+  restored: boolean
+  /** Time of the first build, from the start to the last message indexed (or the restore). */
   buildMs: number | null
   lastSearchMs: number | null
   /** Reads of the store since start: of every row, and of only the rows a write touched. */
   reads: { full: number; partial: number }
+}
+
+/** Bumped whenever the snapshot's shape or the words of a text (tokenize.ts) change. */
+export const SNAPSHOT_FORMAT = 1
+export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+const SNAPSHOT_EVERY_MS = 30 * 60 * 1000
+const FIRST_SNAPSHOT_MS = 10_000
+
+export interface SnapshotPolicy {
+  slot: SnapshotSlot<ReadModelSnapshot>
+  /** The first save waits this long after the index is built (or caught up after a restore). */
+  firstMs: number
+  /** Later saves come at most this often, while the index changes. */
+  everyMs: number
+}
+
+/** The read model's snapshot: the index, and each conversation's fingerprint and name. */
+export interface ReadModelSnapshot {
+  index: TextIndexSnapshot
+  conversations: string[]
+  fingerprints: string[]
+  nameKeys: string[]
 }
 
 const SCAN_PAGE = 2_000
@@ -87,7 +122,7 @@ export class InboxReadModel {
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
   private readonly nameKeys = new Map<string, string>()
-  private readonly index = new TextIndex()
+  private index = new TextIndex()
   private readonly queue = new Set<string>()
   private readonly unsubscribes: (() => void)[] = []
   /** Ids of the cancelled reservations. */
@@ -114,6 +149,13 @@ export class InboxReadModel {
   private buildStartedAt = 0
   private buildMs: number | null = null
   private lastSearchMs: number | null = null
+  private restored = false
+  private restoring: Promise<void> = Promise.resolve()
+  /** The index changed since the last snapshot was saved. */
+  private unsaved = false
+  private saving = false
+  private saveTimer: ReturnType<typeof setTimeout> | null = null
+  private lastSaved = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly db: InnboxDb,
@@ -121,10 +163,47 @@ export class InboxReadModel {
     private readonly onChange: (what: ChangeKind) => void,
     private readonly onFailure: (error: unknown) => void,
     private readonly clock: () => number = () => performance.now(),
+    /** How the index is kept between starts; null: it is not (a build is measured). */
+    private readonly snapshots: SnapshotPolicy | null = {
+      slot: snapshotSlot(db, 'search', { format: SNAPSHOT_FORMAT, maxAgeMs: SNAPSHOT_MAX_AGE_MS }),
+      firstMs: FIRST_SNAPSHOT_MS,
+      everyMs: SNAPSHOT_EVERY_MS,
+    },
   ) {}
+
+  private get slot(): SnapshotSlot<ReadModelSnapshot> | null {
+    return this.snapshots?.slot ?? null
+  }
 
   start(): void {
     this.buildStartedAt = this.clock()
+    // The snapshot loads while the first read of the store runs; that read waits for it.
+    this.restoring = this.restore()
+    this.listen()
+  }
+
+  /** The index saved by an earlier start, if there is one to use. */
+  private async restore(): Promise<void> {
+    const saved = await this.slot?.load().catch(() => null)
+    if (!saved || this.closed) return
+    try {
+      this.index = TextIndex.restore(saved.index)
+    } catch {
+      this.index = new TextIndex()
+      return
+    }
+    saved.conversations.forEach((id, i) => {
+      this.fingerprints.set(id, saved.fingerprints[i]!)
+      this.nameKeys.set(id, saved.nameKeys[i]!)
+    })
+    this.restored = true
+    this.scanned = true
+    this.buildMs = this.clock() - this.buildStartedAt
+    const documents = this.index.stats().documents
+    this.progress = { ready: true, indexedMessages: documents, totalMessages: documents }
+  }
+
+  private listen(): void {
     this.unsubscribes.push(
       onRowsChanged(this.db, 'conversations', (keys) => {
         this.changed.add(keys)
@@ -146,6 +225,45 @@ export class InboxReadModel {
     this.closed = true
     for (const unsubscribe of this.unsubscribes) unsubscribe()
     if (this.readTimer !== null) clearTimeout(this.readTimer)
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer)
+    this.slot?.close()
+  }
+
+  /** The index changed: save it soon after the first build, then at most every 30 minutes. */
+  private indexChanged(): void {
+    this.unsaved = true
+    if (this.saveTimer !== null || this.closed || !this.scanned) return
+    if (!this.snapshots) return
+    const { firstMs, everyMs } = this.snapshots
+    const wait = Math.max(firstMs, this.lastSaved + everyMs - this.clock())
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null
+      void this.save()
+    }, wait)
+  }
+
+  private async save(): Promise<void> {
+    if (!this.slot || this.saving || this.closed) return
+    // Not while conversations wait to be read again: the snapshot would say they are indexed.
+    if (this.pumping || this.queue.size > 0) {
+      this.indexChanged()
+      return
+    }
+    this.saving = true
+    this.unsaved = false
+    try {
+      const conversations = [...this.fingerprints.keys()]
+      await this.slot.save({
+        index: this.index.snapshot(),
+        conversations,
+        fingerprints: conversations.map((id) => this.fingerprints.get(id)!),
+        nameKeys: conversations.map((id) => this.nameKeys.get(id) ?? ''),
+      })
+      this.lastSaved = this.clock()
+    } finally {
+      this.saving = false
+    }
+    if (this.unsaved) this.indexChanged()
   }
 
   /** A write happened: read again soon, once, however many writes come meanwhile. */
@@ -186,6 +304,7 @@ export class InboxReadModel {
             ? conversationsByIds(this.db, conversationIds)
             : null,
       ])
+      await this.restoring
       if (this.closed) return
       let moved = false
       if (properties) moved = this.setProperties(properties) || moved
@@ -324,6 +443,7 @@ export class InboxReadModel {
     return {
       ...this.index.stats(),
       ready: this.progress.ready,
+      restored: this.restored,
       buildMs: this.buildMs,
       lastSearchMs: this.lastSearchMs,
       reads: { ...this.reads },
@@ -338,7 +458,9 @@ export class InboxReadModel {
       seen.add(conversation.conversationId)
       this.put(conversation)
     }
-    for (const id of [...this.entries.keys()]) if (!seen.has(id)) this.remove(id)
+    // The snapshot restored may know conversations no longer stored (purged meanwhile).
+    for (const id of [...this.entries.keys(), ...this.fingerprints.keys()])
+      if (!seen.has(id)) this.remove(id)
     this.settle()
   }
 
@@ -365,6 +487,7 @@ export class InboxReadModel {
     if (this.nameKeys.get(id) !== nameKey) {
       this.nameKeys.set(id, nameKey)
       this.index.setConversation(id, conversation.propertyId, conversation.guestName)
+      this.indexChanged()
     }
     const fingerprint = fingerprintOf(conversation)
     const previous = this.fingerprints.get(id)
@@ -375,13 +498,14 @@ export class InboxReadModel {
   }
 
   private remove(id: string): void {
-    if (!this.entries.has(id)) return
+    if (!this.entries.has(id) && !this.fingerprints.has(id)) return
     this.entries.delete(id)
     this.reservationOf.delete(id)
     this.fingerprints.delete(id)
     this.nameKeys.delete(id)
     this.queue.delete(id)
     this.index.removeConversation(id)
+    this.indexChanged()
   }
 
   /** After a read: tell the page, and build or bring the index up to date. */
@@ -418,6 +542,7 @@ export class InboxReadModel {
         totalMessages: Math.max(this.progress.totalMessages, this.progress.indexedMessages),
       }
       this.onChange('index')
+      this.indexChanged()
     } catch (error) {
       this.fail(error)
     } finally {
@@ -439,6 +564,7 @@ export class InboxReadModel {
           if (this.entries.has(id)) this.index.setMessages(id, list.map(indexedMessage))
         }
         this.onChange('index')
+        this.indexChanged()
       }
     } catch (error) {
       this.fail(error)

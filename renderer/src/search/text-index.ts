@@ -1,5 +1,5 @@
 import { MIN_PREFIX_LENGTH, termMatches } from './highlight'
-import { MessageIds } from './message-ids'
+import { MessageIds, type MessageIdsSnapshot } from './message-ids'
 import { queryTerms, termsOf } from './tokenize'
 
 // The full-text index of the inbox: every stored message and every guest name, in memory.
@@ -68,7 +68,28 @@ export const DEFAULT_HIT_LIMIT = 2_000
 /** Dead documents are swept from the postings once they are this many and a third of all. */
 const COMPACT_AT = 20_000
 
-type Postings = number | number[]
+/** One document, documents added since start, or documents restored from a snapshot. */
+type Postings = number | number[] | Int32Array
+
+/** The index as plain data (typed arrays): what `snapshot` gives and `restore` takes. */
+export interface TextIndexSnapshot {
+  conversationIds: string[]
+  conversationProperty: Int32Array
+  conversationNameDoc: Int32Array
+  /** Property ids, in the order of their numbers. */
+  propertyIds: string[]
+  docCount: number
+  docConversation: Int32Array
+  docTime: Float64Array
+  docAlive: Uint8Array
+  docMessage: MessageIdsSnapshot
+  liveDocs: number
+  deadDocs: number
+  /** Every word, sorted; word i's documents are postingDocs[postingStarts[i] .. postingStarts[i + 1]]. */
+  terms: string[]
+  postingStarts: Int32Array
+  postingDocs: Int32Array
+}
 
 interface Expansion {
   postings: Postings
@@ -87,7 +108,7 @@ export class TextIndex {
   private docConversation = new Int32Array(1_024)
   private docTime = new Float64Array(1_024)
   private docAlive = new Uint8Array(1_024)
-  private readonly docMessage = new MessageIds()
+  private docMessage = new MessageIds()
   private liveDocs = 0
   private deadDocs = 0
 
@@ -101,6 +122,91 @@ export class TextIndex {
   private docScore = new Float64Array(0)
   private convMask = new Int32Array(0)
   private convBest = new Int32Array(0)
+
+  /**
+   * The whole index as plain data, to be kept between starts (db/snapshots.ts) and given to
+   * `restore`: typed arrays, so saving and loading it copies memory rather than walking objects.
+   */
+  snapshot(): TextIndexSnapshot {
+    this.mergePendingTerms(0)
+    const terms = this.sortedTerms
+    const postingStarts = new Int32Array(terms.length + 1)
+    let total = 0
+    terms.forEach((term, i) => {
+      postingStarts[i] = total
+      const postings = this.postings.get(term)!
+      total += typeof postings === 'number' ? 1 : postings.length
+    })
+    postingStarts[terms.length] = total
+    const postingDocs = new Int32Array(total)
+    terms.forEach((term, i) => {
+      const postings = this.postings.get(term)!
+      if (typeof postings === 'number') postingDocs[postingStarts[i]!] = postings
+      else postingDocs.set(postings, postingStarts[i]!)
+    })
+    const count = this.docCount
+    return {
+      conversationIds: [...this.conversationIds],
+      conversationProperty: Int32Array.from(this.conversationProperty),
+      conversationNameDoc: Int32Array.from(this.conversationNameDoc),
+      propertyIds: [...this.propertyNumbers.keys()],
+      docCount: count,
+      docConversation: this.docConversation.slice(0, count),
+      docTime: this.docTime.slice(0, count),
+      docAlive: this.docAlive.slice(0, count),
+      docMessage: this.docMessage.snapshot(count),
+      liveDocs: this.liveDocs,
+      deadDocs: this.deadDocs,
+      terms: [...terms],
+      postingStarts,
+      postingDocs,
+    }
+  }
+
+  /** An index as `snapshot` gave it. */
+  static restore(snapshot: TextIndexSnapshot): TextIndex {
+    const index = new TextIndex()
+    const conversations = snapshot.conversationIds.length
+    for (let c = 0; c < conversations; c++) {
+      const id = snapshot.conversationIds[c]!
+      index.conversationIds.push(id)
+      index.conversationNumbers.set(id, c)
+      index.conversationProperty.push(snapshot.conversationProperty[c]!)
+      index.conversationNameDoc.push(snapshot.conversationNameDoc[c]!)
+      index.conversationDocs.push([])
+    }
+    snapshot.propertyIds.forEach((id, number) => index.propertyNumbers.set(id, number))
+    const count = snapshot.docCount
+    const capacity = Math.max(1_024, count)
+    index.docCount = count
+    index.docConversation = new Int32Array(capacity)
+    index.docConversation.set(snapshot.docConversation)
+    index.docTime = new Float64Array(capacity)
+    index.docTime.set(snapshot.docTime)
+    index.docAlive = new Uint8Array(capacity)
+    index.docAlive.set(snapshot.docAlive)
+    index.docMessage = MessageIds.restore(snapshot.docMessage)
+    // A conversation's documents are its living messages, in the order they were added.
+    for (let doc = 0; doc < count; doc++) {
+      if (index.docAlive[doc] === 1 && index.docMessage.has(doc))
+        index.conversationDocs[index.docConversation[doc]!]!.push(doc)
+    }
+    index.liveDocs = snapshot.liveDocs
+    index.deadDocs = snapshot.deadDocs
+    const { terms, postingStarts, postingDocs } = snapshot
+    for (let i = 0; i < terms.length; i++) {
+      const from = postingStarts[i]!
+      const to = postingStarts[i + 1]!
+      // Views into one buffer: a word that gets a new document is copied to an array then.
+      index.postings.set(
+        terms[i]!,
+        to - from === 1 ? postingDocs[from]! : postingDocs.subarray(from, to),
+      )
+    }
+    index.postingCount = postingDocs.length
+    index.sortedTerms = [...terms]
+    return index
+  }
 
   /** Sets the conversation's property and guest name (both searched and filtered by). */
   setConversation(conversationId: string, propertyId: string, guestName: string | null): void {
@@ -340,8 +446,12 @@ export class TextIndex {
         this.pendingTerms.push(term)
       } else if (typeof postings === 'number') {
         this.postings.set(term, [postings, doc])
-      } else {
+      } else if (Array.isArray(postings)) {
         postings.push(doc)
+      } else {
+        const grown = Array.from(postings)
+        grown.push(doc)
+        this.postings.set(term, grown)
       }
       this.postingCount++
     }

@@ -185,7 +185,8 @@ async function searchIndex(
   const db = new InnboxDb(DEFAULT_DB_NAME)
   await db.open()
   const heapBefore = usedHeap()
-  const client = createInboxQueryClient(db, { inWorker: false })
+  // The build itself is measured: no snapshot restored, none saved.
+  const client = createInboxQueryClient(db, { inWorker: false, snapshots: false })
   let resolveNext: ((result: ListResult) => void) | null = null
   client.onResult((result) => resolveNext?.(result))
   const answer = (search: string) =>

@@ -10,7 +10,8 @@ import {
   type InnboxDb,
 } from '@/db'
 import { noFilters, type ListQuery } from '@/search/list-model'
-import { InboxReadModel, type ListResult } from '@/search/read-model'
+import { InboxReadModel, type ListResult, type ReadModelSnapshot } from '@/search/read-model'
+import type { SnapshotSlot } from '@/db/snapshots'
 import { DAY, HOUR, T0, freshDb, message, property, reservation } from '../db/builders'
 
 // The read model over a real (fake-indexeddb) store: it builds its index from what is stored,
@@ -347,5 +348,98 @@ describe('the inbox read model', () => {
     expect(stats.buildMs).toBeGreaterThanOrEqual(0)
     expect(stats.approximateBytes).toBeGreaterThan(0)
     expect(failures).toEqual([])
+  })
+})
+
+describe('the index kept between starts', () => {
+  /** A slot in memory, as the snapshot database would keep it (structured clone). */
+  function memorySlot() {
+    const slot = {
+      saved: null as ReadModelSnapshot | null,
+      saves: 0,
+      load: async () => (slot.saved ? structuredClone(slot.saved) : null),
+      save: async (value: ReadModelSnapshot) => {
+        slot.saved = structuredClone(value)
+        slot.saves += 1
+        return true
+      },
+      close: () => {},
+    }
+    return slot
+  }
+  const modelWith = (slot: SnapshotSlot<ReadModelSnapshot>) =>
+    new InboxReadModel(
+      db,
+      () => {},
+      (error) => failures.push(error),
+      undefined,
+      { slot, firstMs: 0, everyMs: 60_000 },
+    )
+
+  it('saves the built index, and a later start restores it and reads only what changed since', async () => {
+    model.stop()
+    const slot = memorySlot()
+    model = modelWith(slot)
+    model.start()
+    await settled(() => {})
+    await vi.waitFor(() => expect(slot.saves).toBe(1))
+    expect(model.stats().restored).toBe(false)
+    model.stop()
+
+    // While the app was closed: a new message in c1, c2 purged, a new conversation c4.
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        messages: [
+          message({
+            id: 'm5',
+            conversationId: 'c1',
+            propertyId: 'p1',
+            content: 'Breakfast?',
+            at: T0 - HOUR,
+          }),
+        ],
+      },
+      {
+        conversationId: 'c4',
+        messages: [
+          message({
+            id: 'm6',
+            conversationId: 'c4',
+            propertyId: 'p2',
+            content: 'Airport shuttle',
+            at: T0 - HOUR,
+          }),
+        ],
+      },
+    ])
+    await purgeConversations(db, ['c2'], T0)
+
+    model = modelWith(slot)
+    model.start()
+    await settled((result) => expect(result.ids).toHaveLength(3))
+    expect(model.stats().restored).toBe(true)
+    const search = (text: string) => model.query(query({ search: text })).ids
+    await vi.waitFor(() => expect(search('breakfast')).toEqual(['c1']))
+    expect(search('shuttle')).toEqual(['c4'])
+    // From the snapshot, not read again: c1's first message and c3's.
+    expect(search('estacionamento')).toEqual(['c1'])
+    expect(search('สะอาด')).toEqual(['c3'])
+    expect(search('late')).toEqual([])
+    expect(search('tom')).toEqual([])
+    // What it caught up is saved again.
+    await vi.waitFor(() => expect(slot.saves).toBe(2))
+    expect(failures).toEqual([])
+  })
+
+  it('builds from the store when there is no snapshot to use', async () => {
+    model.stop()
+    const slot = memorySlot()
+    slot.load = async () => null
+    model = modelWith(slot)
+    model.start()
+    await settled((result) => expect(result.ids).toHaveLength(3))
+    expect(model.stats().restored).toBe(false)
+    expect(model.query(query({ search: 'estacionamento' })).ids).toEqual(['c1'])
   })
 })
