@@ -79,3 +79,64 @@ export function snapshotSlot<T>(
     },
   }
 }
+
+export interface SnapshotPolicy<T> {
+  slot: SnapshotSlot<T>
+  /** The first save waits this long after the first change (a build just ended). */
+  firstMs: number
+  /** Later saves come at most this often, while what is kept changes. */
+  everyMs: number
+}
+
+/**
+ * When to save a snapshot: `changed()` after every change; the first save comes `firstMs` later,
+ * the next ones at most every `everyMs`. `take` gives the value, or null when it cannot be saved
+ * now (reads still pending): it is asked again later.
+ */
+export class SnapshotSaver<T> {
+  private unsaved = false
+  private saving = false
+  private stopped = false
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private lastSaved = Number.NEGATIVE_INFINITY
+
+  constructor(
+    private readonly policy: SnapshotPolicy<T>,
+    private readonly take: () => T | null,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  changed(): void {
+    this.unsaved = true
+    if (this.timer !== null || this.stopped) return
+    const wait = Math.max(this.policy.firstMs, this.lastSaved + this.policy.everyMs - this.clock())
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.save()
+    }, wait)
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.policy.slot.close()
+  }
+
+  private async save(): Promise<void> {
+    if (this.saving || this.stopped) return
+    const value = this.take()
+    if (value === null) {
+      this.changed()
+      return
+    }
+    this.saving = true
+    this.unsaved = false
+    try {
+      await this.policy.slot.save(value)
+      this.lastSaved = this.clock()
+    } finally {
+      this.saving = false
+    }
+    if (this.unsaved) this.changed()
+  }
+}

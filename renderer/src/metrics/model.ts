@@ -6,6 +6,7 @@ import {
   messagesOfConversations,
 } from '@/db/inbox-queries'
 import { metricsSnapshot } from '@/db/metrics-queries'
+import { SnapshotSaver, snapshotSlot, type SnapshotPolicy } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
 import { computeMetrics, type MetricsInput, type MetricsResult } from './compute'
@@ -17,6 +18,36 @@ import { computeMetrics, type MetricsInput, type MetricsResult } from './compute
 // and read only the conversations a write touched (Dexie's signal names them); every row again
 // only after a write over a range. A change of the properties reads the properties (a small
 // table), not the conversations: at 200,000 conversations (issue 11) a sync must not mean that.
+// The entries are saved beside the store (db/snapshots.ts) as the search index is
+// (search/read-model.ts): a start restores them and reads the messages of the conversations
+// changed since, instead of every message.
+
+/** Bumped whenever the snapshot's shape or what a conversation's entry holds changes. */
+export const SNAPSHOT_FORMAT = 1
+const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+const FIRST_SNAPSHOT_MS = 10_000
+const SNAPSHOT_EVERY_MS = 30 * 60 * 1000
+const GUEST = 1
+const NEEDS_REPLY = 2
+
+/**
+ * The model's entries kept between starts (db/snapshots.ts), in columns: conversation i's
+ * messages are messageIds[starts[i] .. starts[i + 1]], and so on.
+ */
+export interface MetricsModelSnapshot {
+  conversations: string[]
+  propertyIds: string[]
+  guestNames: (string | null)[]
+  fingerprints: string[]
+  noReplyNeeded: Uint8Array
+  /** NaN: not known. */
+  noReplyNeededAt: Float64Array
+  starts: Int32Array
+  messageIds: string[]
+  messageAt: Float64Array
+  /** GUEST and NEEDS_REPLY bits. */
+  messageFlags: Uint8Array
+}
 
 const SCAN_PAGE = 2_000
 const REREAD_BATCH = 100
@@ -64,13 +95,31 @@ export class MetricsModel {
   version = 0
   loaded = false
 
+  /** The entries came from the snapshot an earlier start saved. */
+  restored = false
+  private restoring: Promise<void> = Promise.resolve()
+  private readonly saver: SnapshotSaver<MetricsModelSnapshot> | null
+
   constructor(
     private readonly db: InnboxDb,
     private readonly onChange: () => void,
     private readonly onFailure: (error: unknown) => void,
-  ) {}
+    /** How the entries are kept between starts; null: they are not. */
+    private readonly snapshots: SnapshotPolicy<MetricsModelSnapshot> | null = {
+      slot: snapshotSlot(db, 'metrics', {
+        format: SNAPSHOT_FORMAT,
+        maxAgeMs: SNAPSHOT_MAX_AGE_MS,
+      }),
+      firstMs: FIRST_SNAPSHOT_MS,
+      everyMs: SNAPSHOT_EVERY_MS,
+    },
+  ) {
+    this.saver = snapshots ? new SnapshotSaver(snapshots, () => this.snapshot()) : null
+  }
 
   start(): void {
+    // The snapshot loads while the first read of the store runs; that read waits for it.
+    this.restoring = this.restore()
     this.unsubscribes.push(
       onRowsChanged(this.db, 'conversations', (keys) => {
         this.changed.add(keys)
@@ -88,6 +137,84 @@ export class MetricsModel {
     this.closed = true
     for (const unsubscribe of this.unsubscribes) unsubscribe()
     if (this.timer !== null) clearTimeout(this.timer)
+    this.saver?.stop()
+  }
+
+  /** The entries saved by an earlier start, if there are any to use. */
+  private async restore(): Promise<void> {
+    const saved = await this.snapshots?.slot.load().catch(() => null)
+    if (!saved || this.closed) return
+    try {
+      const { conversations, starts, messageIds, messageAt, messageFlags } = saved
+      conversations.forEach((conversationId, i) => {
+        const messages: MetricsMessage[] = []
+        for (let m = starts[i]!; m < starts[i + 1]!; m++) {
+          const flags = messageFlags[m]!
+          messages.push({
+            messageId: messageIds[m]!,
+            at: messageAt[m]!,
+            sender: flags & GUEST ? 'guest' : 'property',
+            needsReply: (flags & NEEDS_REPLY) !== 0,
+          })
+        }
+        const at = saved.noReplyNeededAt[i]!
+        this.entries.set(conversationId, {
+          propertyId: saved.propertyIds[i]!,
+          guestName: saved.guestNames[i] ?? null,
+          fingerprint: saved.fingerprints[i]!,
+          metrics: {
+            conversationId,
+            messages,
+            noReplyNeeded: saved.noReplyNeeded[i] === 1,
+            noReplyNeededAt: Number.isNaN(at) ? null : at,
+          },
+        })
+      })
+    } catch {
+      this.entries.clear()
+      return
+    }
+    this.scanned = true
+    this.restored = true
+  }
+
+  /** What is saved, in columns (typed arrays clone and store as memory, not as objects). */
+  private snapshot(): MetricsModelSnapshot | null {
+    if (this.reading) return null
+    const entries = [...this.entries]
+    const total = entries.reduce((sum, [, entry]) => sum + entry.metrics.messages.length, 0)
+    const starts = new Int32Array(entries.length + 1)
+    const messageIds: string[] = new Array<string>(total)
+    const messageAt = new Float64Array(total)
+    const messageFlags = new Uint8Array(total)
+    let m = 0
+    entries.forEach(([, entry], i) => {
+      starts[i] = m
+      for (const message of entry.metrics.messages) {
+        messageIds[m] = message.messageId
+        messageAt[m] = message.at
+        messageFlags[m] =
+          (message.sender === 'guest' ? GUEST : 0) |
+          (message.needsReply !== false ? NEEDS_REPLY : 0)
+        m++
+      }
+    })
+    starts[entries.length] = m
+    return {
+      conversations: entries.map(([id]) => id),
+      propertyIds: entries.map(([, entry]) => entry.propertyId),
+      guestNames: entries.map(([, entry]) => entry.guestName),
+      fingerprints: entries.map(([, entry]) => entry.fingerprint),
+      noReplyNeeded: Uint8Array.from(entries, ([, entry]) => (entry.metrics.noReplyNeeded ? 1 : 0)),
+      noReplyNeededAt: Float64Array.from(
+        entries,
+        ([, entry]) => entry.metrics.noReplyNeededAt ?? Number.NaN,
+      ),
+      starts,
+      messageIds,
+      messageAt,
+      messageFlags,
+    }
   }
 
   private schedule(): void {
@@ -106,8 +233,10 @@ export class MetricsModel {
     this.reading = true
     this.dirty = false
     try {
+      await this.restoring
       const changed = await this.apply()
       if (changed) {
+        this.saver?.changed()
         this.version += 1
         this.loaded = true
         this.onChange()

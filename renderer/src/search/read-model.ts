@@ -10,7 +10,7 @@ import {
   messagesOfConversations,
   reservationsCancelled,
 } from '@/db/inbox-queries'
-import { snapshotSlot, type SnapshotSlot } from '@/db/snapshots'
+import { SnapshotSaver, snapshotSlot, type SnapshotPolicy } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
@@ -95,14 +95,6 @@ export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
 const SNAPSHOT_EVERY_MS = 30 * 60 * 1000
 const FIRST_SNAPSHOT_MS = 10_000
 
-export interface SnapshotPolicy {
-  slot: SnapshotSlot<ReadModelSnapshot>
-  /** The first save waits this long after the index is built (or caught up after a restore). */
-  firstMs: number
-  /** Later saves come at most this often, while the index changes. */
-  everyMs: number
-}
-
 /** The read model's snapshot: the index, and each conversation's fingerprint and name. */
 export interface ReadModelSnapshot {
   index: TextIndexSnapshot
@@ -151,11 +143,6 @@ export class InboxReadModel {
   private lastSearchMs: number | null = null
   private restored = false
   private restoring: Promise<void> = Promise.resolve()
-  /** The index changed since the last snapshot was saved. */
-  private unsaved = false
-  private saving = false
-  private saveTimer: ReturnType<typeof setTimeout> | null = null
-  private lastSaved = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly db: InnboxDb,
@@ -164,16 +151,16 @@ export class InboxReadModel {
     private readonly onFailure: (error: unknown) => void,
     private readonly clock: () => number = () => performance.now(),
     /** How the index is kept between starts; null: it is not (a build is measured). */
-    private readonly snapshots: SnapshotPolicy | null = {
+    private readonly snapshots: SnapshotPolicy<ReadModelSnapshot> | null = {
       slot: snapshotSlot(db, 'search', { format: SNAPSHOT_FORMAT, maxAgeMs: SNAPSHOT_MAX_AGE_MS }),
       firstMs: FIRST_SNAPSHOT_MS,
       everyMs: SNAPSHOT_EVERY_MS,
     },
-  ) {}
-
-  private get slot(): SnapshotSlot<ReadModelSnapshot> | null {
-    return this.snapshots?.slot ?? null
+  ) {
+    this.saver = snapshots ? new SnapshotSaver(snapshots, () => this.snapshot(), clock) : null
   }
+
+  private readonly saver: SnapshotSaver<ReadModelSnapshot> | null
 
   start(): void {
     this.buildStartedAt = this.clock()
@@ -184,7 +171,7 @@ export class InboxReadModel {
 
   /** The index saved by an earlier start, if there is one to use. */
   private async restore(): Promise<void> {
-    const saved = await this.slot?.load().catch(() => null)
+    const saved = await this.snapshots?.slot.load().catch(() => null)
     if (!saved || this.closed) return
     try {
       this.index = TextIndex.restore(saved.index)
@@ -225,45 +212,25 @@ export class InboxReadModel {
     this.closed = true
     for (const unsubscribe of this.unsubscribes) unsubscribe()
     if (this.readTimer !== null) clearTimeout(this.readTimer)
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer)
-    this.slot?.close()
+    this.saver?.stop()
   }
 
   /** The index changed: save it soon after the first build, then at most every 30 minutes. */
+  /** The index changed: it is saved soon after the first build, then at most every 30 minutes. */
   private indexChanged(): void {
-    this.unsaved = true
-    if (this.saveTimer !== null || this.closed || !this.scanned) return
-    if (!this.snapshots) return
-    const { firstMs, everyMs } = this.snapshots
-    const wait = Math.max(firstMs, this.lastSaved + everyMs - this.clock())
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null
-      void this.save()
-    }, wait)
+    if (this.scanned) this.saver?.changed()
   }
 
-  private async save(): Promise<void> {
-    if (!this.slot || this.saving || this.closed) return
-    // Not while conversations wait to be read again: the snapshot would say they are indexed.
-    if (this.pumping || this.queue.size > 0) {
-      this.indexChanged()
-      return
+  /** What is saved, or null while conversations wait to be read again (it would say they are indexed). */
+  private snapshot(): ReadModelSnapshot | null {
+    if (this.pumping || this.queue.size > 0) return null
+    const conversations = [...this.fingerprints.keys()]
+    return {
+      index: this.index.snapshot(),
+      conversations,
+      fingerprints: conversations.map((id) => this.fingerprints.get(id)!),
+      nameKeys: conversations.map((id) => this.nameKeys.get(id) ?? ''),
     }
-    this.saving = true
-    this.unsaved = false
-    try {
-      const conversations = [...this.fingerprints.keys()]
-      await this.slot.save({
-        index: this.index.snapshot(),
-        conversations,
-        fingerprints: conversations.map((id) => this.fingerprints.get(id)!),
-        nameKeys: conversations.map((id) => this.nameKeys.get(id) ?? ''),
-      })
-      this.lastSaved = this.clock()
-    } finally {
-      this.saving = false
-    }
-    if (this.unsaved) this.indexChanged()
   }
 
   /** A write happened: read again soon, once, however many writes come meanwhile. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyConversationUpdates, purgeConversations, writeProperties, type InnboxDb } from '@/db'
-import { MetricsModel } from '@/metrics/model'
+import { MetricsModel, type MetricsModelSnapshot } from '@/metrics/model'
 import { HOUR, T0, freshDb, message, property } from '../db/builders'
 
 // The metrics worker's model over a real (fake-indexeddb) store: read whole at start, then
@@ -90,5 +90,61 @@ describe('the metrics model', () => {
     expect(wholeReads).not.toHaveBeenCalled()
     expect(pagedReads).not.toHaveBeenCalled()
     expect(messagesOf('c1')).toEqual(['c1-g'])
+  })
+})
+
+describe('the metrics model kept between starts', () => {
+  function memorySlot() {
+    const slot = {
+      saved: null as MetricsModelSnapshot | null,
+      saves: 0,
+      load: async () => (slot.saved ? structuredClone(slot.saved) : null),
+      save: async (value: MetricsModelSnapshot) => {
+        slot.saved = structuredClone(value)
+        slot.saves += 1
+        return true
+      },
+      close: () => {},
+    }
+    return slot
+  }
+  const modelWith = (slot: ReturnType<typeof memorySlot>) =>
+    new MetricsModel(
+      db,
+      () => {},
+      (error) => {
+        throw error
+      },
+      { slot, firstMs: 0, everyMs: 60_000 },
+    )
+
+  it('saves its entries, and a later start restores them and reads only what changed since', async () => {
+    model.stop()
+    const slot = memorySlot()
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(slot.saves).toBe(1))
+    const before = model.input().conversations
+    expect(model.restored).toBe(false)
+    model.stop()
+
+    // While the app was closed: a reply in c1 (an event that asks for no reply in c2 stays as is).
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        messages: [
+          message({ id: 'c1-p', conversationId: 'c1', propertyId: 'p1', from: 'property', at: T0 }),
+        ],
+      },
+    ])
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(model.loaded).toBe(true))
+    expect(model.restored).toBe(true)
+    expect(messagesOf('c1')).toEqual(['c1-g', 'c1-p'])
+    // c2 came from the snapshot exactly as it was read.
+    const c2 = (list: typeof before) => list.find((entry) => entry.metrics.conversationId === 'c2')
+    expect(c2(model.input().conversations)).toEqual(c2(before))
+    await vi.waitFor(() => expect(slot.saves).toBe(2))
   })
 })
