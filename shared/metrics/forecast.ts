@@ -30,10 +30,16 @@ export function replyForecast(
   // A reply 1 ms from now: strictly after every message known now, and inside every target.
   const replyAt = now + 1
   // Read later, the scores would also see data after `now` (a desk clock behind the platform's).
-  const known = conversations.map((conversation) => ({
-    ...conversation,
-    messages: conversation.messages.filter((message) => message.at <= now),
-  }))
+  // (Copied only then: at a year of messages every copy is work for the worker, issue 11.)
+  const later = conversations.some((conversation) =>
+    conversation.messages.some((message) => message.at > now),
+  )
+  const known = later
+    ? conversations.map((conversation) => ({
+        ...conversation,
+        messages: conversation.messages.filter((message) => message.at <= now),
+      }))
+    : conversations
   const answered = known.map((conversation) =>
     waiting.has(conversation.conversationId)
       ? {

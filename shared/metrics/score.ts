@@ -44,6 +44,11 @@ function answeredInTime(outcome: GuestMessageOutcome): boolean {
   return outcome.repliedAt !== null && within24Hours(outcome.receivedAt, outcome.repliedAt)
 }
 
+/** Whether a guest message counts in the score at `now` (settled, and not marked "no reply needed"). */
+export function countsAt(outcome: GuestMessageOutcome, now: number): boolean {
+  return !excluded(outcome) && settled(outcome, now)
+}
+
 /**
  * The reply score at `now` over a property's conversations. The platform updates it daily:
  * pass the instant of the daily update as `now` to show the platform's figure, or the current
@@ -58,9 +63,7 @@ export function replyScoreOfOutcomes(
   outcomes: readonly GuestMessageOutcome[],
   now: number,
 ): ReplyScore {
-  const countable = outcomes
-    .filter((outcome) => !excluded(outcome) && settled(outcome, now))
-    .sort((a, b) => b.receivedAt - a.receivedAt || a.messageId.localeCompare(b.messageId))
+  const countable = outcomes.filter((outcome) => countsAt(outcome, now))
   if (countable.length < SCORE_MINIMUM_MESSAGES) {
     return {
       status: 'notEnoughMessages',
@@ -70,7 +73,7 @@ export function replyScoreOfOutcomes(
   }
   const recent = countable.filter((outcome) => now - outcome.receivedAt < SCORE_PERIOD_MS)
   const lastThirtyDays = recent.length >= SCORE_MINIMUM_MESSAGES
-  const basis = lastThirtyDays ? recent : countable.slice(0, SCORE_MINIMUM_MESSAGES)
+  const basis = lastThirtyDays ? recent : latest(countable, SCORE_MINIMUM_MESSAGES)
   const answered = basis.filter(answeredInTime).length
   return {
     status: 'ready',
@@ -80,4 +83,24 @@ export function replyScoreOfOutcomes(
     basis: lastThirtyDays ? 'last30Days' : 'last10Messages',
     since: Math.min(...basis.map((outcome) => outcome.receivedAt)),
   }
+}
+
+/**
+ * The `count` latest outcomes, by receipt and then message id: the order the score's "last 10"
+ * are taken in. Picked in one pass; sorting a year of messages for ten of them was most of the
+ * metrics worker's time (issue 11).
+ */
+function latest(outcomes: readonly GuestMessageOutcome[], count: number): GuestMessageOutcome[] {
+  const before = (a: GuestMessageOutcome, b: GuestMessageOutcome) =>
+    a.receivedAt > b.receivedAt ||
+    (a.receivedAt === b.receivedAt && a.messageId.localeCompare(b.messageId) < 0)
+  const top: GuestMessageOutcome[] = []
+  for (const outcome of outcomes) {
+    if (top.length === count && !before(outcome, top[count - 1]!)) continue
+    let at = top.length
+    while (at > 0 && before(outcome, top[at - 1]!)) at -= 1
+    top.splice(at, 0, outcome)
+    if (top.length > count) top.pop()
+  }
+  return top
 }

@@ -58,6 +58,68 @@ describe('outcomes looked back on', () => {
   })
 })
 
+describe('daily reply scores over many messages at the same instants', () => {
+  // Instants on a 6-hour grid: messages received together, whose order is their ids, and
+  // enough of them that a day's 30 days and its "last 10" both matter.
+  const grid = (max: number) => fc.integer({ min: 0, max }).map((step) => step * 6 * HOUR)
+  const subject = fc
+    .array(
+      fc.record({
+        guests: fc.array(grid(240), { minLength: 1, maxLength: 6 }),
+        replies: fc.array(grid(240), { maxLength: 4 }),
+        tag: fc.option(grid(240)),
+      }),
+      { maxLength: 30 },
+    )
+    .map((facts): MetricsConversation[] =>
+      facts.map((fact, index) =>
+        conversation(
+          [
+            ...fact.guests.map((age) => message('guest', NOW - age)),
+            ...fact.replies.map((age) => message('property', NOW - age)),
+          ],
+          fact.tag === null ? null : { at: NOW - fact.tag },
+          `c-${index}`,
+        ),
+      ),
+    )
+
+  it('take the last 10 among messages received together in the order of their ids', () => {
+    // 50 guest messages at one instant, 40 days ago: the score is over the 10 first by id,
+    // all answered late; the 40 others were answered in time.
+    const at = NOW - 40 * DAY
+    const conversations = Array.from({ length: 50 }, (_, index) => {
+      const late = index < 10
+      const id = late ? `a-${index}` : `b-${index}`
+      return conversation(
+        [
+          { messageId: id, at, sender: 'guest' as const },
+          {
+            messageId: `r-${index}`,
+            at: at + (late ? 30 * HOUR : HOUR),
+            sender: 'property' as const,
+          },
+        ],
+        null,
+        `c-${index}`,
+      )
+    })
+    const [today] = dailyReplyScores(conversations, NOW, 'UTC', 1)
+    expect(today?.score).toEqual(replyScore(conversations, NOW))
+    expect(today?.score).toMatchObject({ status: 'ready', score: 0, basis: 'last10Messages' })
+  })
+
+  it('give each day the score replyScore gives at its end', () => {
+    fc.assert(
+      fc.property(subject, (conversations) => {
+        for (const day of dailyReplyScores(conversations, NOW, 'UTC', 70))
+          expect(day.score).toEqual(replyScore(conversations, day.at))
+      }),
+      { numRuns: 40 },
+    )
+  })
+})
+
 describe('daily reply scores', () => {
   it('end each past day at the property clock and take today at now', () => {
     // NOW is 2024-06-30T12:00Z, 14:00 in Paris (UTC+2 in summer).

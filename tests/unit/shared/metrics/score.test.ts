@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { guestMessageOutcomes, replyScore, type MetricsConversation } from '@shared/metrics'
+import {
+  countsAt,
+  guestMessageOutcomes,
+  replyScore,
+  type GuestMessageOutcome,
+  type MetricsConversation,
+} from '@shared/metrics'
 import { conversation, DAY, HOUR, message, NOW, threads } from './builders'
 
 describe('what counts as a reply', () => {
@@ -177,6 +183,55 @@ describe('reply score (rule 9)', () => {
           ),
         ),
       )
+
+    it('takes the 10 latest as a full sort by receipt, then id, would (messages at shared instants)', () => {
+      // The reference: every countable outcome sorted, the first 10 taken.
+      const reference = (outcomes: GuestMessageOutcome[], now: number) => {
+        const sorted = outcomes
+          .filter((outcome) => countsAt(outcome, now))
+          .sort((a, b) => b.receivedAt - a.receivedAt || a.messageId.localeCompare(b.messageId))
+        const basis = sorted.slice(0, 10)
+        return {
+          answered: basis.filter(
+            (outcome) =>
+              outcome.repliedAt !== null && outcome.repliedAt - outcome.receivedAt <= DAY,
+          ).length,
+          since: Math.min(...basis.map((outcome) => outcome.receivedAt)),
+        }
+      }
+      const coarse = fc
+        .array(
+          fc.record({
+            // Whole days 31 to 60 back: nothing in the last 30 days, so the last 10 are used.
+            guests: fc.array(fc.integer({ min: 31, max: 60 }), { minLength: 1, maxLength: 5 }),
+            reply: fc.option(fc.integer({ min: 1, max: 40 })),
+          }),
+          { minLength: 3, maxLength: 20 },
+        )
+        .map((facts) =>
+          facts.map((fact, index) =>
+            conversation(
+              [
+                ...fact.guests.map((days) => message('guest', NOW - days * DAY)),
+                ...(fact.reply === null
+                  ? []
+                  : [message('property', NOW - 60 * DAY + fact.reply * HOUR * 20)]),
+              ],
+              null,
+              `c-${index}`,
+            ),
+          ),
+        )
+      fc.assert(
+        fc.property(coarse, (conversations) => {
+          const result = replyScore(conversations, NOW)
+          if (result.status !== 'ready') return
+          expect(result.basis).toBe('last10Messages')
+          const expected = reference(guestMessageOutcomes(conversations, NOW), NOW)
+          expect({ answered: result.answeredInTime, since: result.since }).toEqual(expected)
+        }),
+      )
+    })
 
     it('is a share between 0 and 1 over at least 10 messages', () => {
       fc.assert(
