@@ -149,8 +149,8 @@ async function heapMB(page: Page): Promise<number> {
 
 /** The search box says "Preparing search… n %" while a search runs on an unfinished index. */
 /**
- * Until the search index the app built is saved beside the store (renderer/src/db/snapshots.ts):
- * later starts restore it instead of reading every message again.
+ * Until the search index and the reply-score model the app built are saved beside the store
+ * (renderer/src/db/snapshots.ts): later starts restore them instead of reading every message.
  */
 async function waitSnapshotSaved(page: Page, timeoutMs = 30 * 60_000): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -168,10 +168,10 @@ async function waitSnapshotSaved(page: Page, timeoutMs = 30 * 60_000): Promise<v
             resolve(false)
             return
           }
-          const get = db.transaction('snapshots').objectStore('snapshots').count('search')
+          const get = db.transaction('snapshots').objectStore('snapshots').getAllKeys()
           get.onsuccess = () => {
             db.close()
-            resolve(get.result > 0)
+            resolve(['search', 'metrics'].every((key) => get.result.includes(key)))
           }
           get.onerror = () => {
             db.close()
@@ -181,7 +181,7 @@ async function waitSnapshotSaved(page: Page, timeoutMs = 30 * 60_000): Promise<v
       })
     }, SNAPSHOT_DB)
     if (saved) return
-    if (Date.now() > until) throw new Error('the search index was not saved in time')
+    if (Date.now() > until) throw new Error('the snapshots were not saved in time')
     await page.waitForTimeout(1_000)
   }
 }
@@ -499,7 +499,12 @@ async function measureStored(
     const seconds = round((Date.now() - building) / 1000, 1)
     log(`cold start: search index built and saved in ${seconds} s`)
     figures.push(
-      figure('search.firstStart', 'Search index built and saved, first start', seconds, 's'),
+      figure(
+        'search.firstStart',
+        'Search index and reply score built and saved, first start',
+        seconds,
+        's',
+      ),
     )
   } finally {
     clearInterval(progress)
