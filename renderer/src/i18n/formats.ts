@@ -3,28 +3,29 @@
 
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
 
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined
+  if (!format) {
+    format = make()
+    formats.set(key, format)
+  }
+  return format
+}
+
 export function dateFormat(
   language: string,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `d|${language}|${JSON.stringify(options)}`
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options)
-    formats.set(key, format)
-  }
-  return format
+  return cached(`d|${language}|${JSON.stringify(options)}`, () => {
+    return new Intl.DateTimeFormat(language, options)
+  })
 }
 
 export function numberFormat(
   language: string,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
-  const key = `n|${language}|${JSON.stringify(options)}`
-  let format = formats.get(key) as Intl.NumberFormat | undefined
-  if (!format) {
-    format = new Intl.NumberFormat(language, options)
-    formats.set(key, format)
-  }
-  return format
+  return cached(`n|${language}|${JSON.stringify(options)}`, () => {
+    return new Intl.NumberFormat(language, options)
+  })
 }

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyConversationUpdates, purgeConversations, writeProperties, type InnboxDb } from '@/db'
+import type { SnapshotSlot } from '@/db/snapshots'
 import { MetricsModel, type MetricsModelSnapshot } from '@/metrics/model'
 import { HOUR, T0, freshDb, message, property } from '../db/builders'
+import { memorySlot } from '../db/memory-slot'
 
 // The metrics worker's model over a real (fake-indexeddb) store: read whole at start, then
 // following each write by the conversations it touched.
@@ -94,21 +96,7 @@ describe('the metrics model', () => {
 })
 
 describe('the metrics model kept between starts', () => {
-  function memorySlot() {
-    const slot = {
-      saved: null as MetricsModelSnapshot | null,
-      saves: 0,
-      load: async () => (slot.saved ? structuredClone(slot.saved) : null),
-      save: async (value: MetricsModelSnapshot) => {
-        slot.saved = structuredClone(value)
-        slot.saves += 1
-        return true
-      },
-      close: () => {},
-    }
-    return slot
-  }
-  const modelWith = (slot: ReturnType<typeof memorySlot>) =>
+  const modelWith = (slot: SnapshotSlot<MetricsModelSnapshot>) =>
     new MetricsModel(
       db,
       () => {},
@@ -120,7 +108,7 @@ describe('the metrics model kept between starts', () => {
 
   it('saves its entries, and a later start restores them and reads only what changed since', async () => {
     model.stop()
-    const slot = memorySlot()
+    const slot = memorySlot<MetricsModelSnapshot>()
     model = modelWith(slot)
     model.start()
     await vi.waitFor(() => expect(slot.saves).toBe(1))

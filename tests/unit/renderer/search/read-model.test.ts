@@ -13,6 +13,7 @@ import { noFilters, type ListQuery } from '@/search/list-model'
 import { InboxReadModel, type ListResult, type ReadModelSnapshot } from '@/search/read-model'
 import type { SnapshotSlot } from '@/db/snapshots'
 import { DAY, HOUR, T0, freshDb, message, property, reservation } from '../db/builders'
+import { memorySlot } from '../db/memory-slot'
 
 // The read model over a real (fake-indexeddb) store: it builds its index from what is stored,
 // then follows every write the way the app's worker does.
@@ -353,20 +354,6 @@ describe('the inbox read model', () => {
 
 describe('the index kept between starts', () => {
   /** A slot in memory, as the snapshot database would keep it (structured clone). */
-  function memorySlot() {
-    const slot = {
-      saved: null as ReadModelSnapshot | null,
-      saves: 0,
-      load: async () => (slot.saved ? structuredClone(slot.saved) : null),
-      save: async (value: ReadModelSnapshot) => {
-        slot.saved = structuredClone(value)
-        slot.saves += 1
-        return true
-      },
-      close: () => {},
-    }
-    return slot
-  }
   const modelWith = (slot: SnapshotSlot<ReadModelSnapshot>) =>
     new InboxReadModel(
       db,
@@ -378,7 +365,7 @@ describe('the index kept between starts', () => {
 
   it('saves the built index, and a later start restores it and reads only what changed since', async () => {
     model.stop()
-    const slot = memorySlot()
+    const slot = memorySlot<ReadModelSnapshot>()
     model = modelWith(slot)
     model.start()
     await settled(() => {})
@@ -434,7 +421,7 @@ describe('the index kept between starts', () => {
 
   it('builds from the store when there is no snapshot to use', async () => {
     model.stop()
-    const slot = memorySlot()
+    const slot = memorySlot<ReadModelSnapshot>()
     slot.load = async () => null
     model = modelWith(slot)
     model.start()

@@ -36,6 +36,16 @@ function setVisibility(state: 'visible' | 'hidden') {
   document.dispatchEvent(new Event('visibilitychange'))
 }
 
+/** Animation frames wait until the test runs them (`frames.shift()?.(time)`). */
+function holdFrames(): FrameRequestCallback[] {
+  const frames: FrameRequestCallback[] = []
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+    frames.push(callback)
+    return frames.length
+  })
+  return frames
+}
+
 function stores() {
   const sync = useSyncStore()
   sync.db = db
@@ -92,11 +102,7 @@ describe('the open conversation', () => {
       ],
     })
     // Held before marking read (it waits for the opened frame) until the timeline is taken.
-    const frames: FrameRequestCallback[] = []
-    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
-      frames.push(callback)
-      return frames.length
-    })
+    const frames = holdFrames()
     const { inbox, open } = stores()
     inbox.selectConversation('c1')
     await vi.waitFor(() => expect(frames).toHaveLength(1))
@@ -115,11 +121,7 @@ describe('the open conversation', () => {
 
   it('marks it read only once the opened conversation has been painted', async () => {
     await addConversation(db, { messages: [guestMessage('m1', 'Hello')] })
-    const frames: FrameRequestCallback[] = []
-    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
-      frames.push(callback)
-      return frames.length
-    })
+    const frames = holdFrames()
     const { inbox, open } = stores()
     inbox.selectConversation('c1')
     await vi.waitFor(() => expect(frames).toHaveLength(1))

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import type { MetricsConversation, MetricsMessage } from '@shared/metrics'
 
 export const HOUR = 60 * 60 * 1000
@@ -40,4 +41,35 @@ export function threads(
     if (replyAfter !== null) messages.push(message('property', at + replyAfter))
     return conversation(messages)
   })
+}
+
+/**
+ * Random conversations for property tests: each with guest messages and replies `age` ms before
+ * NOW (drawn by `age`), maybe a "no reply needed" tag.
+ */
+export function arbitraryConversations(
+  age: fc.Arbitrary<number>,
+  { guests = 4, replies = 3, conversations = 15 } = {},
+): fc.Arbitrary<MetricsConversation[]> {
+  return fc
+    .array(
+      fc.record({
+        guests: fc.array(age, { minLength: 1, maxLength: guests }),
+        replies: fc.array(age, { maxLength: replies }),
+        tag: fc.option(age),
+      }),
+      { maxLength: conversations },
+    )
+    .map((facts) =>
+      facts.map((fact, index) =>
+        conversation(
+          [
+            ...fact.guests.map((ago) => message('guest', NOW - ago)),
+            ...fact.replies.map((ago) => message('property', NOW - ago)),
+          ],
+          fact.tag === null ? null : { at: NOW - fact.tag },
+          `c-${index}`,
+        ),
+      ),
+    )
 }

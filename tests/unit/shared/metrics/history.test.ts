@@ -6,32 +6,11 @@ import {
   medianReplyTime,
   outcomesAt,
   replyScore,
-  type MetricsConversation,
 } from '@shared/metrics'
-import { conversation, DAY, HOUR, message, NOW, threads } from './builders'
+import { arbitraryConversations, conversation, DAY, HOUR, message, NOW, threads } from './builders'
 
 describe('outcomes looked back on', () => {
-  const subject = fc
-    .array(
-      fc.record({
-        guests: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { minLength: 1, maxLength: 4 }),
-        replies: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { maxLength: 3 }),
-        tag: fc.option(fc.integer({ min: 0, max: 60 * DAY })),
-      }),
-      { maxLength: 15 },
-    )
-    .map((facts): MetricsConversation[] =>
-      facts.map((fact, index) =>
-        conversation(
-          [
-            ...fact.guests.map((age) => message('guest', NOW - age)),
-            ...fact.replies.map((age) => message('property', NOW - age)),
-          ],
-          fact.tag === null ? null : { at: NOW - fact.tag },
-          `c-${index}`,
-        ),
-      ),
-    )
+  const subject = arbitraryConversations(fc.integer({ min: 0, max: 60 * DAY }))
 
   it('equal the outcomes computed at that instant', () => {
     fc.assert(
@@ -62,27 +41,7 @@ describe('daily reply scores over many messages at the same instants', () => {
   // Instants on a 6-hour grid: messages received together, whose order is their ids, and
   // enough of them that a day's 30 days and its "last 10" both matter.
   const grid = (max: number) => fc.integer({ min: 0, max }).map((step) => step * 6 * HOUR)
-  const subject = fc
-    .array(
-      fc.record({
-        guests: fc.array(grid(240), { minLength: 1, maxLength: 6 }),
-        replies: fc.array(grid(240), { maxLength: 4 }),
-        tag: fc.option(grid(240)),
-      }),
-      { maxLength: 30 },
-    )
-    .map((facts): MetricsConversation[] =>
-      facts.map((fact, index) =>
-        conversation(
-          [
-            ...fact.guests.map((age) => message('guest', NOW - age)),
-            ...fact.replies.map((age) => message('property', NOW - age)),
-          ],
-          fact.tag === null ? null : { at: NOW - fact.tag },
-          `c-${index}`,
-        ),
-      ),
-    )
+  const subject = arbitraryConversations(grid(240), { guests: 6, replies: 4, conversations: 30 })
 
   it('take the last 10 among messages received together in the order of their ids', () => {
     // 50 guest messages at one instant, 40 days ago: the score is over the 10 first by id,

@@ -5,9 +5,8 @@ import {
   guestMessageOutcomes,
   replyScore,
   type GuestMessageOutcome,
-  type MetricsConversation,
 } from '@shared/metrics'
-import { conversation, DAY, HOUR, message, NOW, threads } from './builders'
+import { arbitraryConversations, conversation, DAY, HOUR, message, NOW, threads } from './builders'
 
 describe('what counts as a reply', () => {
   it('lets one property reply answer every guest message before it', () => {
@@ -162,27 +161,10 @@ describe('reply score (rule 9)', () => {
   })
 
   describe('invariants', () => {
-    const subject = fc
-      .array(
-        fc.record({
-          guests: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { minLength: 1, maxLength: 5 }),
-          replies: fc.array(fc.integer({ min: 0, max: 60 * DAY }), { maxLength: 3 }),
-          tag: fc.option(fc.integer({ min: 0, max: 60 * DAY })),
-        }),
-        { maxLength: 20 },
-      )
-      .map((facts): MetricsConversation[] =>
-        facts.map((fact, index) =>
-          conversation(
-            [
-              ...fact.guests.map((age) => message('guest', NOW - age)),
-              ...fact.replies.map((age) => message('property', NOW - age)),
-            ],
-            fact.tag === null ? null : { at: NOW - fact.tag },
-            `c-${index}`,
-          ),
-        ),
-      )
+    const subject = arbitraryConversations(fc.integer({ min: 0, max: 60 * DAY }), {
+      guests: 5,
+      conversations: 20,
+    })
 
     it('takes the 10 latest as a full sort by receipt, then id, would (messages at shared instants)', () => {
       // The reference: every countable outcome sorted, the first 10 taken.

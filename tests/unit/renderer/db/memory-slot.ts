@@ -1,0 +1,17 @@
+import type { SnapshotSlot } from '@/db/snapshots'
+
+/** A snapshot slot in memory, cloning as the snapshot database would; counts its saves. */
+export function memorySlot<T>(): SnapshotSlot<T> & { saved: T | null; saves: number } {
+  const slot = {
+    saved: null as T | null,
+    saves: 0,
+    load: async () => (slot.saved ? structuredClone(slot.saved) : null),
+    save: async (value: T) => {
+      slot.saved = structuredClone(value)
+      slot.saves += 1
+      return true
+    },
+    close: () => {},
+  }
+  return slot
+}
