@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import type { InnboxDb } from './schema'
+import { STORE_ID_KEY } from './store-identity'
 
 // What the workers derive from the whole store (the search index, the reply score's input),
 // kept between starts: a start then reads the conversation rows and only the messages of the
@@ -7,12 +8,15 @@ import type { InnboxDb } from './schema'
 // messages each full read took minutes, and held the desk's own reads back). In a database of
 // its own, beside the offline store: a write to the store wakes every live query, and these are
 // tens of megabytes. A snapshot is a cache: one that is missing, of another format, too old or
-// unreadable is simply not used, and a save that fails (a full disk) loses nothing.
+// unreadable is simply not used, and a save that fails (a full disk) loses nothing. A snapshot
+// belongs to one store: one saved before the store was deleted is not used by the store made anew.
 
 interface SnapshotRow {
   name: string
   format: number
   savedAt: number
+  /** The store's identity (db/store-identity.ts): a store deleted and made anew has another. */
+  storeId: string
   value: unknown
 }
 
@@ -54,11 +58,16 @@ export function snapshotSlot<T>(
 ): SnapshotSlot<T> {
   const { indexedDB, IDBKeyRange } = db._options
   const store = new SnapshotDb(snapshotDbName(db), { indexedDB, IDBKeyRange })
+  const storeId = async () => {
+    const row = await db.settings.get(STORE_ID_KEY)
+    return typeof row?.value === 'string' ? row.value : null
+  }
   return {
     async load() {
       try {
-        const row = await store.snapshots.get(name)
-        if (!row || row.format !== format) return null
+        const [row, current] = await Promise.all([store.snapshots.get(name), storeId()])
+        if (!row || row.format !== format || current === null || row.storeId !== current)
+          return null
         const age = clock() - row.savedAt
         if (age < 0 || age > maxAgeMs) return null
         return row.value as T
@@ -68,7 +77,9 @@ export function snapshotSlot<T>(
     },
     async save(value) {
       try {
-        await store.snapshots.put({ name, format, savedAt: clock(), value })
+        const current = await storeId()
+        if (current === null) return false
+        await store.snapshots.put({ name, format, savedAt: clock(), storeId: current, value })
         return true
       } catch {
         return false

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { InnboxDb } from '@/db'
 import { snapshotDbName, snapshotSlot } from '@/db/snapshots'
+import { STORE_ID_KEY } from '@/db/store-identity'
 import { freshDb, T0 } from './builders'
 
 let db: InnboxDb
@@ -16,10 +17,11 @@ const open = (format = 1) =>
     clock,
   })
 
-beforeEach(() => {
+beforeEach(async () => {
   now = T0
   factory = new IDBFactory()
   db = freshDb(factory)
+  await db.settings.put({ key: STORE_ID_KEY, value: 'store-a' })
 })
 afterEach(() => db.close())
 
@@ -40,6 +42,15 @@ describe('a snapshot beside the store', () => {
     now = T0 + 1_001
     expect(await open().load()).toBeNull()
     now = T0 - 1
+    expect(await open().load()).toBeNull()
+  })
+
+  it('is not used by a store deleted and made anew (another identity), nor saved without one', async () => {
+    await open().save({ words: ['a'] })
+    await db.settings.put({ key: STORE_ID_KEY, value: 'store-b' })
+    expect(await open().load()).toBeNull()
+    await db.settings.delete(STORE_ID_KEY)
+    expect(await open().save({ words: ['b'] })).toBe(false)
     expect(await open().load()).toBeNull()
   })
 
