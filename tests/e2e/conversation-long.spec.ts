@@ -37,6 +37,10 @@ test('a long conversation opens on its latest messages and shows earlier ones on
   await expect(pane.getByText('Question number 1 about our stay', { exact: true })).toBeAttached()
   const earlier = pane.getByRole('button', { name: 'Show earlier messages' })
   await expect(earlier).toHaveCount(0)
+  // It opens at "New", scrolling the timeline only: the window itself stays where it is.
+  await expect(pane.locator('.timeline__new')).toBeInViewport()
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0)
+  await expect(page.getByRole('button', { name: 'Sync now' })).toBeInViewport()
 
   // Read now: opened again it shows the latest 50, the newest in view.
   await openConversation(page, other.guestName)
