@@ -91,6 +91,22 @@ export function snapshotSlot<T>(
   }
 }
 
+/** A snapshot older than this is not used: a build a week also catches what none can see. */
+export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
+/** After a build (or the catch-up after a restore), the first save waits this long. */
+const FIRST_SAVE_MS = 10_000
+/** Later saves, while what is kept changes. */
+const SAVE_EVERY_MS = 30 * 60 * 1000
+
+/** The app's policy for the snapshot `name` of `format`, kept beside the offline store `db`. */
+export function snapshotPolicy<T>(db: InnboxDb, name: string, format: number): SnapshotPolicy<T> {
+  return {
+    slot: snapshotSlot<T>(db, name, { format, maxAgeMs: SNAPSHOT_MAX_AGE_MS }),
+    firstMs: FIRST_SAVE_MS,
+    everyMs: SAVE_EVERY_MS,
+  }
+}
+
 export interface SnapshotPolicy<T> {
   slot: SnapshotSlot<T>
   /** The first save waits this long after the first change (a build just ended). */

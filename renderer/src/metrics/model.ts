@@ -6,7 +6,7 @@ import {
   messagesOfConversations,
 } from '@/db/inbox-queries'
 import { metricsSnapshot } from '@/db/metrics-queries'
-import { SnapshotSaver, snapshotSlot, type SnapshotPolicy } from '@/db/snapshots'
+import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { metricsMessageFrom, type MetricsConversation, type MetricsMessage } from '@shared/metrics'
 import { computeMetrics, type MetricsInput, type MetricsResult } from './compute'
@@ -24,9 +24,6 @@ import { computeMetrics, type MetricsInput, type MetricsResult } from './compute
 
 /** Bumped whenever the snapshot's shape or what a conversation's entry holds changes. */
 export const SNAPSHOT_FORMAT = 1
-const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
-const FIRST_SNAPSHOT_MS = 10_000
-const SNAPSHOT_EVERY_MS = 30 * 60 * 1000
 const GUEST = 1
 const NEEDS_REPLY = 2
 
@@ -105,14 +102,11 @@ export class MetricsModel {
     private readonly onChange: () => void,
     private readonly onFailure: (error: unknown) => void,
     /** How the entries are kept between starts; null: they are not. */
-    private readonly snapshots: SnapshotPolicy<MetricsModelSnapshot> | null = {
-      slot: snapshotSlot(db, 'metrics', {
-        format: SNAPSHOT_FORMAT,
-        maxAgeMs: SNAPSHOT_MAX_AGE_MS,
-      }),
-      firstMs: FIRST_SNAPSHOT_MS,
-      everyMs: SNAPSHOT_EVERY_MS,
-    },
+    private readonly snapshots: SnapshotPolicy<MetricsModelSnapshot> | null = snapshotPolicy(
+      db,
+      'metrics',
+      SNAPSHOT_FORMAT,
+    ),
   ) {
     this.saver = snapshots ? new SnapshotSaver(snapshots, () => this.snapshot()) : null
   }

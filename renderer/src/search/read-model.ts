@@ -10,7 +10,7 @@ import {
   messagesOfConversations,
   reservationsCancelled,
 } from '@/db/inbox-queries'
-import { SnapshotSaver, snapshotSlot, type SnapshotPolicy } from '@/db/snapshots'
+import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
@@ -42,12 +42,12 @@ import {
 // The index is built once by reading every message in key order, then kept up to date per
 // conversation: a conversation whose last message, hydration, name or property changed is read
 // again (its new messages added). The index and what it knows of each conversation are saved
-// beside the store (db/snapshots.ts) once built, then at most every SNAPSHOT_EVERY_MS while it
+// beside the store (db/snapshots.ts) once built, then at most every 30 minutes while it
 // changes; a start restores them and reads again only the conversations that changed since, so
 // it reads every message only when there is no snapshot (issue 11: at two million messages the
 // build took four minutes at every start). A message added to the middle of a conversation
 // without changing any of these (a backfill) is found by the next build: a snapshot older than
-// SNAPSHOT_MAX_AGE_MS is not used.
+// a week (SNAPSHOT_MAX_AGE_MS) is not used.
 
 export interface ListResult {
   /** False until the first read of the store has answered. */
@@ -91,9 +91,6 @@ export interface ReadModelStats extends IndexStats {
 
 /** Bumped whenever the snapshot's shape or the words of a text (tokenize.ts) change. */
 export const SNAPSHOT_FORMAT = 1
-export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
-const SNAPSHOT_EVERY_MS = 30 * 60 * 1000
-const FIRST_SNAPSHOT_MS = 10_000
 
 /** The read model's snapshot: the index, and each conversation's fingerprint and name. */
 export interface ReadModelSnapshot {
@@ -151,11 +148,11 @@ export class InboxReadModel {
     private readonly onFailure: (error: unknown) => void,
     private readonly clock: () => number = () => performance.now(),
     /** How the index is kept between starts; null: it is not (a build is measured). */
-    private readonly snapshots: SnapshotPolicy<ReadModelSnapshot> | null = {
-      slot: snapshotSlot(db, 'search', { format: SNAPSHOT_FORMAT, maxAgeMs: SNAPSHOT_MAX_AGE_MS }),
-      firstMs: FIRST_SNAPSHOT_MS,
-      everyMs: SNAPSHOT_EVERY_MS,
-    },
+    private readonly snapshots: SnapshotPolicy<ReadModelSnapshot> | null = snapshotPolicy(
+      db,
+      'search',
+      SNAPSHOT_FORMAT,
+    ),
   ) {
     this.saver = snapshots ? new SnapshotSaver(snapshots, () => this.snapshot(), clock) : null
   }
@@ -215,7 +212,6 @@ export class InboxReadModel {
     this.saver?.stop()
   }
 
-  /** The index changed: save it soon after the first build, then at most every 30 minutes. */
   /** The index changed: it is saved soon after the first build, then at most every 30 minutes. */
   private indexChanged(): void {
     if (this.scanned) this.saver?.changed()

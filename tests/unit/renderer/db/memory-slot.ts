@@ -1,4 +1,4 @@
-import type { SnapshotSlot } from '@/db/snapshots'
+import type { SnapshotPolicy, SnapshotSlot } from '@/db/snapshots'
 
 /** A snapshot slot in memory, cloning as the snapshot database would; counts its saves. */
 export function memorySlot<T>(): SnapshotSlot<T> & { saved: T | null; saves: number } {
@@ -14,4 +14,9 @@ export function memorySlot<T>(): SnapshotSlot<T> & { saved: T | null; saves: num
     close: () => {},
   }
   return slot
+}
+
+/** A policy over a memory slot that saves as soon as something changed. */
+export function memoryPolicy<T>(slot: SnapshotSlot<T> = memorySlot<T>()): SnapshotPolicy<T> {
+  return { slot, firstMs: 0, everyMs: 60_000 }
 }

@@ -4,7 +4,7 @@ import { applyConversationUpdates, purgeConversations, writeProperties, type Inn
 import type { SnapshotSlot } from '@/db/snapshots'
 import { MetricsModel, type MetricsModelSnapshot } from '@/metrics/model'
 import { HOUR, T0, freshDb, message, property } from '../db/builders'
-import { memorySlot } from '../db/memory-slot'
+import { memoryPolicy, memorySlot } from '../db/memory-slot'
 
 // The metrics worker's model over a real (fake-indexeddb) store: read whole at start, then
 // following each write by the conversations it touched.
@@ -103,7 +103,7 @@ describe('the metrics model kept between starts', () => {
       (error) => {
         throw error
       },
-      { slot, firstMs: 0, everyMs: 60_000 },
+      memoryPolicy(slot),
     )
 
   it('saves its entries, and a later start restores them and reads only what changed since', async () => {

@@ -13,7 +13,7 @@ import { noFilters, type ListQuery } from '@/search/list-model'
 import { InboxReadModel, type ListResult, type ReadModelSnapshot } from '@/search/read-model'
 import type { SnapshotSlot } from '@/db/snapshots'
 import { DAY, HOUR, T0, freshDb, message, property, reservation } from '../db/builders'
-import { memorySlot } from '../db/memory-slot'
+import { memoryPolicy, memorySlot } from '../db/memory-slot'
 
 // The read model over a real (fake-indexeddb) store: it builds its index from what is stored,
 // then follows every write the way the app's worker does.
@@ -353,14 +353,13 @@ describe('the inbox read model', () => {
 })
 
 describe('the index kept between starts', () => {
-  /** A slot in memory, as the snapshot database would keep it (structured clone). */
   const modelWith = (slot: SnapshotSlot<ReadModelSnapshot>) =>
     new InboxReadModel(
       db,
       () => {},
       (error) => failures.push(error),
       undefined,
-      { slot, firstMs: 0, everyMs: 60_000 },
+      memoryPolicy(slot),
     )
 
   it('saves the built index, and a later start restores it and reads only what changed since', async () => {
