@@ -449,8 +449,15 @@ export class InboxReadModel {
     const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
     if (this.nameKeys.get(id) !== nameKey) {
       this.nameKeys.set(id, nameKey)
-      this.index.setConversation(id, conversation.propertyId, conversation.guestName)
+      this.index.setConversation(
+        id,
+        conversation.propertyId,
+        conversation.guestName,
+        conversation.lastActivityAt,
+      )
       this.indexChanged()
+    } else {
+      this.index.setLastActivity(id, conversation.lastActivityAt)
     }
     const fingerprint = fingerprintOf(conversation)
     const previous = this.fingerprints.get(id)

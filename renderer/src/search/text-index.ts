@@ -208,15 +208,32 @@ export class TextIndex {
     return index
   }
 
-  /** Sets the conversation's property and guest name (both searched and filtered by). */
-  setConversation(conversationId: string, propertyId: string, guestName: string | null): void {
+  /**
+   * Sets the conversation's property and guest name (both searched and filtered by). The name's
+   * time is the conversation's last activity: of two guests matching a name equally, the one
+   * active more recently comes first.
+   */
+  setConversation(
+    conversationId: string,
+    propertyId: string,
+    guestName: string | null,
+    lastActivityAt = 0,
+  ): void {
     const conversation = this.conversationNumber(conversationId)
     this.conversationProperty[conversation] = this.propertyNumber(propertyId)
     const nameDoc = this.conversationNameDoc[conversation]!
     if (nameDoc >= 0) this.kill(nameDoc)
     this.conversationNameDoc[conversation] = guestName
-      ? this.addDocument(conversation, null, 0, guestName)
+      ? this.addDocument(conversation, null, lastActivityAt, guestName)
       : -1
+  }
+
+  /** A conversation's last activity changed: its name document orders by it among equals. */
+  setLastActivity(conversationId: string, lastActivityAt: number): void {
+    const conversation = this.conversationNumbers.get(conversationId)
+    if (conversation === undefined) return
+    const nameDoc = this.conversationNameDoc[conversation]!
+    if (nameDoc >= 0) this.docTime[nameDoc] = lastActivityAt
   }
 
   /**

@@ -80,6 +80,21 @@ describe('the full-text index', () => {
     expect(ids(index, 'late check')).toEqual(['new', 'old'])
   })
 
+  it('puts the guest active most recently first when names match equally, as activity moves', () => {
+    const index = new TextIndex()
+    index.setConversation('quiet', 'p1', 'Екатерина Морозов', NOW - 20 * DAY)
+    index.setConversation('active', 'p1', 'Алексей Морозов', NOW - DAY)
+    index.settle()
+    expect(ids(index, 'морозов')).toEqual(['active', 'quiet'])
+    index.setLastActivity('quiet', NOW)
+    expect(ids(index, 'морозов')).toEqual(['quiet', 'active'])
+    // The order survives a restore.
+    const restored = TextIndex.restore(structuredClone(index.snapshot()))
+    expect(ids(restored, 'морозов')).toEqual(['quiet', 'active'])
+    restored.setLastActivity('active', NOW + 1)
+    expect(ids(restored, 'морозов')).toEqual(['active', 'quiet'])
+  })
+
   it('matches across accents, case and scripts', () => {
     const index = indexOf([
       { id: 'fr', messages: ['Le petit-déjeuner est inclus ?'] },
