@@ -1,42 +1,63 @@
-import { shallowRef } from 'vue'
+import { shallowReactive } from 'vue'
 import type { DetectedLanguage } from '@shared/language/detect'
+import { languageDetector, type LanguageDetector } from '@/language/detector'
 
 /**
- * On-device language detection for the renderer. The detector carries n-gram tables of a few
- * megabytes, so it is loaded with a dynamic import the first time a conversation needs it,
- * never on the startup path; until then (and if it cannot load) languages are simply unknown.
- * Nothing here sends text anywhere.
+ * Guest messages' languages, detected on the device (language/detector.ts, in a worker) and
+ * remembered per message id (messages never change, rule 7). Asking for one not known yet
+ * answers undefined and sends it, with the others asked in the same turn, to the detector;
+ * the answer arrives reactively. If detection cannot run, the answer is a language of null.
  */
+export interface DetectionMemo {
+  /** The message's language once detected (reactive); asks for it the first time. */
+  languageOf(id: string, text: string): DetectedLanguage | undefined
+}
 
-type Detect = (text: string) => DetectedLanguage
-
-const detector = shallowRef<Detect | null>(null)
-let loading: Promise<void> | null = null
-const memo = new Map<string, DetectedLanguage>()
 const MEMO_MAX = 5_000
 
-/** The detector once loaded (reactive), starting the load on first use. */
-export function useLanguageDetector() {
-  loading ??= import('@shared/language/detect').then(
-    (module) => {
-      detector.value = module.detectLanguage
+export function createDetectionMemo(detector: () => LanguageDetector): DetectionMemo {
+  const known = shallowReactive(new Map<string, DetectedLanguage>())
+  const asked = new Set<string>()
+  let batch: { id: string; text: string }[] = []
+
+  function flush(): void {
+    const sent = batch
+    batch = []
+    detector()
+      .detect(sent.map(({ text }) => text))
+      .then(
+        (found) => {
+          if (known.size + sent.length > MEMO_MAX) {
+            known.clear()
+            asked.clear()
+          }
+          sent.forEach(({ id }, index) => {
+            const language = found[index]
+            if (language) known.set(id, language)
+          })
+        },
+        () => {
+          // Detection cannot run: these stay unknown (a language of null), asked again by the
+          // next session.
+          for (const { id } of sent) known.set(id, { language: null, confidence: 0 })
+        },
+      )
+  }
+
+  return {
+    languageOf(id, text) {
+      const found = known.get(id)
+      if (found || asked.has(id)) return found
+      asked.add(id)
+      batch.push({ id, text })
+      if (batch.length === 1) queueMicrotask(flush)
+      return undefined
     },
-    () => {
-      // A failed load leaves every language unknown; the next session tries again.
-    },
-  )
-  return detector
+  }
 }
 
-/** The language of a text, remembered per message id (messages never change, rule 7). */
-export function detectOnce(detect: Detect, id: string, text: string): DetectedLanguage {
-  const known = memo.get(id)
-  if (known) return known
-  const found = detect(text)
-  if (memo.size >= MEMO_MAX) memo.clear()
-  memo.set(id, found)
-  return found
-}
+/** The page's memo over its one detector. */
+export const detections = createDetectionMemo(languageDetector)
 
 /** The primary subtag of a BCP 47 tag the platform gives (`en-gb` → `en`); null if none. */
 export function baseLanguage(tag: string | null | undefined): string | null {

@@ -7,7 +7,7 @@ import { saveTranslations, translationsOf } from '@/db/translation-queries'
 import type { DetectedLanguage } from '@shared/language/detect'
 import { useConversationStore } from './conversation'
 import { useSyncStore } from './sync'
-import { baseLanguage, detectOnce, useLanguageDetector } from './translation-detect'
+import { baseLanguage, detections as memo } from './translation-detect'
 import { createTranslationQueue, jobKey, type JobFailure } from './translation-jobs'
 import { useTranslationServiceStore } from './translation-service'
 
@@ -48,7 +48,6 @@ export const useTranslationStore = defineStore('translation', () => {
   const sync = useSyncStore()
   const open = useConversationStore()
   const service = useTranslationServiceStore()
-  const detector = useLanguageDetector()
 
   const target = computed(() => service.staffLanguage)
   const conversationId = computed(() => open.conversation?.conversationId ?? null)
@@ -81,14 +80,12 @@ export const useTranslationStore = defineStore('translation', () => {
     ),
   )
   /**
-   * A guest message's language, detected when first asked (remembered per message). The view
-   * asks only for the messages it draws: a long conversation's first open no longer detects
-   * every message before its first frame (issue 11).
+   * A guest message's language, detected in a worker when first asked (remembered per
+   * message, translation-detect.ts); undefined until its answer arrives.
    */
   function detectionOf(message: MessageRecord): DetectedLanguage | undefined {
-    const detect = detector.value
-    if (!detect || message.sender !== 'guest') return undefined
-    return detectOnce(detect, message.messageId, message.message.content)
+    if (message.sender !== 'guest') return undefined
+    return memo.languageOf(message.messageId, message.message.content)
   }
   /** Every guest message's language (the reply language needs them all, when booked none). */
   const detections = computed(() => {
@@ -126,8 +123,10 @@ export const useTranslationStore = defineStore('translation', () => {
   function wantedAutomatically(message: MessageRecord): boolean {
     if (!service.autoTranslate || !service.configured || message.sender !== 'guest') return false
     if (message.message.content.trim() === '') return false
-    // A message already in the staff's language needs no translation (and is not sent).
-    return detectionOf(message)?.language !== target.value
+    // A message already in the staff's language needs no translation (and is not sent): none
+    // is asked for before its language is known (or known to be unknown).
+    const found = detectionOf(message)
+    return found !== undefined && found.language !== target.value
   }
 
   function viewOf(message: MessageRecord): MessageTranslationView {
@@ -190,7 +189,7 @@ export const useTranslationStore = defineStore('translation', () => {
       guestMessages,
       cached,
       cachedQuery.loading,
-      detector,
+      detections,
       target,
     ],
     () => {

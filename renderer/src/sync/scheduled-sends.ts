@@ -25,6 +25,7 @@ import {
   type ScheduledSend,
   type Template,
 } from '@shared/templates'
+import { languageDetector } from '@/language/detector'
 import type { SyncContext } from './context'
 
 // Scheduled sends (issue 8; PLATFORM.md rule 10), one step of every sync run, before the
@@ -42,9 +43,12 @@ import type { SyncContext } from './context'
 export async function detectGuestLanguage(texts: readonly string[]): Promise<string | null> {
   const text = texts.join('\n').trim()
   if (!text) return null
-  // Loaded on first use: the n-gram model is large and most stays carry their language.
-  const { detectLanguage } = await import('@shared/language/detect')
-  return detectLanguage(text).language
+  // In a worker started on first use: the n-gram model is large and most stays carry their
+  // language. A detector that cannot run leaves the language unknown.
+  const found = await languageDetector()
+    .detect([text])
+    .catch(() => [])
+  return found[0]?.language ?? null
 }
 
 export type LanguageDetector = (texts: readonly string[]) => Promise<string | null>

@@ -44,6 +44,21 @@ vi.mock('@/bridge', () => ({
   },
 }))
 vi.mock('@/stores/inbox', () => import('../features/conversation/fake-inbox'))
+// The page's detector with the real model, whose answers a test may hold back (a worker's
+// answer comes after the stored translations are read).
+const detection = vi.hoisted(() => ({ held: Promise.resolve() }))
+vi.mock('@/language/detector', async () => {
+  const { detectLanguage } = await import('@shared/language/detect')
+  return {
+    languageDetector: () => ({
+      async detect(texts: readonly string[]) {
+        await detection.held
+        return texts.map((text) => detectLanguage(text))
+      },
+      dispose() {},
+    }),
+  }
+})
 
 const PROVIDER = 'libretranslate:127.0.0.1:5000'
 const configured: TranslationStatus = {
@@ -298,6 +313,7 @@ describe('the translation store', () => {
   })
 
   afterEach(() => {
+    detection.held = Promise.resolve()
     // Nothing of this test's desk may go on translating into the next test.
     useTranslationStore().$dispose()
     db.close()
@@ -314,7 +330,7 @@ describe('the translation store', () => {
     })
   }
 
-  async function desk(options: { auto?: boolean } = {}) {
+  async function desk(options: { auto?: boolean; detected?: number } = {}) {
     setActivePinia(createPinia())
     const sync = useSyncStore()
     sync.db = db
@@ -330,8 +346,10 @@ describe('the translation store', () => {
     const service = useTranslationServiceStore()
     const store = useTranslationStore()
     await vi.waitFor(() => expect(service.configured).toBe(true))
-    // The detector is loaded on first use, with a dynamic import.
-    await vi.waitFor(() => expect(store.detections.size).toBe(2), { timeout: 10_000 })
+    // Languages are detected on first use (on the page here: no Worker in unit tests).
+    await vi.waitFor(() => expect(store.detections.size).toBe(options.detected ?? 2), {
+      timeout: 10_000,
+    })
     const message = (id: string) => {
       const item = open.timeline.find((i) => i.kind === 'message' && i.message.messageId === id)
       if (item?.kind !== 'message') throw new Error(`no message ${id}`)
@@ -446,6 +464,32 @@ describe('the translation store', () => {
     expect(store.viewOf(message('m2'))).toMatchObject({ visible: false, record: null })
     expect(store.viewOf(message('m3'))).toMatchObject({ visible: false, record: null })
     expect(bridge.translate).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks for no automatic translation before the message language is known', async () => {
+    // Messages this page has never detected: their languages arrive after the first answer.
+    await addConversation(db, {
+      messages: [
+        guestMessage('auto-fr', 'Bonjour, pourriez-vous nous réserver une table pour ce soir ?'),
+        guestMessage('auto-en', 'Is there a pharmacy near the hotel that opens on Sunday?'),
+      ],
+    })
+    let answer = () => {}
+    detection.held = new Promise((resolve) => (answer = resolve))
+    const { store, message } = await desk({ auto: true, detected: 0 })
+    // Time for the stored translations to be read: until then nothing would be asked anyway.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(bridge.translate).not.toHaveBeenCalled()
+    expect(store.viewOf(message('auto-en'))).toMatchObject({ visible: false, detected: null })
+    answer()
+    await vi.waitFor(() => expect(store.viewOf(message('auto-fr')).record).not.toBeNull())
+    expect(store.viewOf(message('auto-en'))).toMatchObject({ visible: false, record: null })
+    expect(bridge.translate).toHaveBeenCalledTimes(1)
+    expect(bridge.translate).toHaveBeenCalledWith({
+      texts: ['Bonjour, pourriez-vous nous réserver une table pour ce soir ?'],
+      source: 'fr',
+      target: 'en',
+    })
   })
 
   it('asks again in automatic mode for a translation another service made', async () => {
