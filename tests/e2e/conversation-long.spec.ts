@@ -48,6 +48,11 @@ test('a long conversation opens on its latest messages and shows earlier ones on
   await expect(messages).toHaveCount(50)
   await expect(pane.getByText('Question number 60 about our stay')).toBeInViewport()
   await expect(pane.getByText('Question number 10 about our stay', { exact: true })).toHaveCount(0)
+  // The window has nothing to scroll: the timeline scrolls inside its pane (the visually hidden
+  // labels of 50 messages made the document several screens tall).
+  const documentHeight = () =>
+    page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight)
+  expect(await documentHeight()).toBe(0)
   await earlier.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('long-conversation.png') })
   await earlier.click()
