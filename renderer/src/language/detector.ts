@@ -10,6 +10,11 @@ import type { DetectAnswer, DetectRequest } from './protocol'
 export interface LanguageDetector {
   /** Each text's language, in order. Rejects when the detector cannot run. */
   detect(texts: readonly string[]): Promise<DetectedLanguage[]>
+  /**
+   * Starts the worker now (compiling the model takes a few hundred milliseconds, on its own
+   * thread), so the first conversation opened does not share the machine with it.
+   */
+  warm(): void
   dispose(): void
 }
 
@@ -67,6 +72,9 @@ export function createLanguageDetector({
       running.postMessage(request)
       return answer
     },
+    warm() {
+      running ??= start()
+    },
     dispose() {
       running?.terminate()
       running = null
@@ -93,6 +101,8 @@ function inPage(): LanguageDetector {
       const { detectLanguage } = await loading
       return texts.map((text) => detectLanguage(text))
     },
+    // On the page the model loads on first use only.
+    warm() {},
     dispose() {},
   }
 }

@@ -72,6 +72,25 @@ describe('the language detector', () => {
     expect(workers[0]!.sent).toHaveLength(2)
   })
 
+  it('can start its worker ahead of the first use, and keeps that one', async () => {
+    const workers: FakeWorker[] = []
+    const detector = createLanguageDetector({
+      worker: () => {
+        const worker = new FakeWorker()
+        workers.push(worker)
+        return worker
+      },
+    })
+    detector.warm()
+    detector.warm()
+    expect(workers).toHaveLength(1)
+    expect(workers[0]!.sent).toEqual([])
+    const found = detector.detect([FRENCH])
+    expect(workers).toHaveLength(1)
+    workers[0]!.answer(workers[0]!.sent[0]!.id, [fr])
+    await expect(found).resolves.toEqual([fr])
+  })
+
   it('fails what a broken worker holds, then starts a new one', async () => {
     const workers: FakeWorker[] = []
     const detector = createLanguageDetector({
@@ -100,6 +119,7 @@ describe('the detections remembered per message', () => {
         calls.push([...texts])
         return detect(texts)
       },
+      warm() {},
       dispose() {},
     }))
     return { memo, calls }

@@ -55,6 +55,7 @@ vi.mock('@/language/detector', async () => {
         await detection.held
         return texts.map((text) => detectLanguage(text))
       },
+      warm() {},
       dispose() {},
     }),
   }
