@@ -56,7 +56,10 @@ export function timeListChange(page: Page, action: ListAction): Promise<number |
       const count = document.querySelector('.pane-header__count span')?.textContent ?? ''
       const items = [...document.querySelectorAll('ul[role="list"] li.item')]
       const first = items[0]?.querySelector('button')?.getAttribute('data-conversation-id') ?? ''
-      const busy = items.some((item) => item.getAttribute('aria-busy') === 'true')
+      // Skeleton rows while the read model has not read the store yet are not an answer.
+      const busy =
+        items.some((item) => item.getAttribute('aria-busy') === 'true') ||
+        document.querySelector('.list-pane__loading') !== null
       return { key: `${count}|${first}`, busy }
     }
     const before = snapshot().key
