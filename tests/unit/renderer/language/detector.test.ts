@@ -40,6 +40,19 @@ class FakeWorker implements DetectWorker {
 const fr: DetectedLanguage = { language: 'fr', confidence: 0.9 }
 const en: DetectedLanguage = { language: 'en', confidence: 0.8 }
 
+/** A detector over worker doubles, and the workers it started, in order. */
+function withFakeWorkers() {
+  const workers: FakeWorker[] = []
+  const detector = createLanguageDetector({
+    worker: () => {
+      const worker = new FakeWorker()
+      workers.push(worker)
+      return worker
+    },
+  })
+  return { workers, detector }
+}
+
 describe('the language detector', () => {
   it('detects on the page where there is no worker, texts in order', async () => {
     const detector = createLanguageDetector({ worker: null })
@@ -48,14 +61,7 @@ describe('the language detector', () => {
   })
 
   it('starts its worker on first use, once, and gives each call its own answer', async () => {
-    const workers: FakeWorker[] = []
-    const detector = createLanguageDetector({
-      worker: () => {
-        const worker = new FakeWorker()
-        workers.push(worker)
-        return worker
-      },
-    })
+    const { workers, detector } = withFakeWorkers()
     expect(workers).toHaveLength(0)
     const first = detector.detect([FRENCH])
     const second = detector.detect([ENGLISH, FRENCH])
@@ -73,14 +79,7 @@ describe('the language detector', () => {
   })
 
   it('can start its worker ahead of the first use, and keeps that one', async () => {
-    const workers: FakeWorker[] = []
-    const detector = createLanguageDetector({
-      worker: () => {
-        const worker = new FakeWorker()
-        workers.push(worker)
-        return worker
-      },
-    })
+    const { workers, detector } = withFakeWorkers()
     detector.warm()
     detector.warm()
     expect(workers).toHaveLength(1)
@@ -92,14 +91,7 @@ describe('the language detector', () => {
   })
 
   it('fails what a broken worker holds, then starts a new one', async () => {
-    const workers: FakeWorker[] = []
-    const detector = createLanguageDetector({
-      worker: () => {
-        const worker = new FakeWorker()
-        workers.push(worker)
-        return worker
-      },
-    })
+    const { workers, detector } = withFakeWorkers()
     const lost = detector.detect([FRENCH])
     workers[0]!.fail('script could not load')
     await expect(lost).rejects.toThrow('Language detection failed: script could not load')
