@@ -116,9 +116,13 @@ export interface SnapshotPolicy<T> {
 }
 
 /**
- * When to save a snapshot: `changed()` after every change; the first save comes `firstMs` later,
- * the next ones at most every `everyMs`. `take` gives the value, or null when it cannot be saved
- * now (reads still pending): it is asked again later.
+ * When to save a snapshot: `changed()` after every change; the first save after a build comes
+ * `firstMs` later, the next ones at most every `everyMs`. A start that `restored()` a snapshot
+ * counts it as just saved: what it caught up is saved `everyMs` later, not seconds after the
+ * start (a whole snapshot, hundreds of megabytes at hotel-group scale, written while the desk
+ * opens its first conversations); the next start reads again only what changed meanwhile.
+ * `take` gives the value, or null when it cannot be saved now (reads still pending): it is asked
+ * again later.
  */
 export class SnapshotSaver<T> {
   private unsaved = false
@@ -132,6 +136,11 @@ export class SnapshotSaver<T> {
     private readonly take: () => T | null,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** The value was restored from the snapshot: saving it again can wait `everyMs`. */
+  restored(): void {
+    this.lastSaved = this.clock()
+  }
 
   changed(): void {
     this.unsaved = true

@@ -170,6 +170,7 @@ export class MetricsModel {
     }
     this.scanned = true
     this.restored = true
+    this.saver?.restored()
   }
 
   /** What is saved, in columns (typed arrays clone and store as memory, not as objects). */

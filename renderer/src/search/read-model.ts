@@ -181,6 +181,7 @@ export class InboxReadModel {
       this.nameKeys.set(id, saved.nameKeys[i]!)
     })
     this.restored = true
+    this.saver?.restored()
     this.scanned = true
     this.buildMs = this.clock() - this.buildStartedAt
     const documents = this.index.stats().documents

@@ -16,7 +16,10 @@ export function memorySlot<T>(): SnapshotSlot<T> & { saved: T | null; saves: num
   return slot
 }
 
-/** A policy over a memory slot that saves as soon as something changed. */
-export function memoryPolicy<T>(slot: SnapshotSlot<T> = memorySlot<T>()): SnapshotPolicy<T> {
-  return { slot, firstMs: 0, everyMs: 60_000 }
+/** A policy over a memory slot that saves as soon as something changed, then after `everyMs`. */
+export function memoryPolicy<T>(
+  slot: SnapshotSlot<T> = memorySlot<T>(),
+  everyMs = 60_000,
+): SnapshotPolicy<T> {
+  return { slot, firstMs: 0, everyMs }
 }

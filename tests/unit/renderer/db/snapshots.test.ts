@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { InnboxDb } from '@/db'
-import { snapshotDbName, snapshotSlot } from '@/db/snapshots'
+import { SnapshotSaver, snapshotDbName, snapshotSlot } from '@/db/snapshots'
 import { STORE_ID_KEY } from '@/db/store-identity'
 import { freshDb, T0 } from './builders'
+import { memorySlot } from './memory-slot'
 
 let db: InnboxDb
 let factory: IDBFactory
@@ -59,5 +60,42 @@ describe('a snapshot beside the store', () => {
     // A value that cannot be stored: functions do not clone.
     expect(await slot.save({ words: [], nope: () => 1 } as never)).toBe(false)
     expect(await slot.load()).toBeNull()
+  })
+})
+
+describe('when a snapshot is saved', () => {
+  function saverOver(restored: boolean) {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const slot = memorySlot<number>()
+    let value = 1
+    const saver = new SnapshotSaver({ slot, firstMs: 10_000, everyMs: 1_800_000 }, () => value)
+    if (restored) saver.restored()
+    return { slot, saver, next: () => (value += 1) }
+  }
+  afterEach(() => vi.useRealTimers())
+
+  it('soon after a build, then at most every interval while it changes', async () => {
+    const { slot, saver, next } = saverOver(false)
+    saver.changed()
+    await vi.advanceTimersByTimeAsync(9_999)
+    expect(slot.saves).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(slot.saves).toBe(1)
+    next()
+    saver.changed()
+    await vi.advanceTimersByTimeAsync(1_000_000)
+    expect(slot.saves).toBe(1)
+    await vi.advanceTimersByTimeAsync(800_000)
+    expect(slot.saves).toBe(2)
+    expect(slot.saved).toBe(2)
+  })
+
+  it('after a restore, not before the interval: the start catches up without rewriting it', async () => {
+    const { slot, saver } = saverOver(true)
+    saver.changed()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(slot.saves).toBe(0)
+    await vi.advanceTimersByTimeAsync(1_740_000)
+    expect(slot.saves).toBe(1)
   })
 })

@@ -96,14 +96,14 @@ describe('the metrics model', () => {
 })
 
 describe('the metrics model kept between starts', () => {
-  const modelWith = (slot: SnapshotSlot<MetricsModelSnapshot>) =>
+  const modelWith = (slot: SnapshotSlot<MetricsModelSnapshot>, everyMs?: number) =>
     new MetricsModel(
       db,
       () => {},
       (error) => {
         throw error
       },
-      memoryPolicy(slot),
+      memoryPolicy(slot, everyMs),
     )
 
   it('saves its entries, and a later start restores them and reads only what changed since', async () => {
@@ -125,10 +125,12 @@ describe('the metrics model kept between starts', () => {
         ],
       },
     ])
-    model = modelWith(slot)
+    // A restored snapshot counts as just saved: what the start catches up waits the interval.
+    model = modelWith(slot, 300)
     model.start()
     await vi.waitFor(() => expect(model.loaded).toBe(true))
     expect(model.restored).toBe(true)
+    expect(slot.saves).toBe(1)
     expect(messagesOf('c1')).toEqual(['c1-g', 'c1-p'])
     // c2 came from the snapshot exactly as it was read.
     const c2 = (list: typeof before) => list.find((entry) => entry.metrics.conversationId === 'c2')
