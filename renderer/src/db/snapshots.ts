@@ -93,7 +93,7 @@ export function snapshotSlot<T>(
 
 /** A snapshot older than this is not used: a build a week also catches what none can see. */
 export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000
-/** After a build (or the catch-up after a restore), the first save waits this long. */
+/** After a build, the first save waits this long (after a restore, `SAVE_EVERY_MS`). */
 const FIRST_SAVE_MS = 10_000
 /** Later saves, while what is kept changes. */
 const SAVE_EVERY_MS = 30 * 60 * 1000

@@ -57,7 +57,7 @@ export function createDetectionMemo(detector: () => LanguageDetector): Detection
 }
 
 /** The page's memo over its one detector. */
-export const detections = createDetectionMemo(languageDetector)
+export const detectionMemo = createDetectionMemo(languageDetector)
 
 /** The primary subtag of a BCP 47 tag the platform gives (`en-gb` → `en`); null if none. */
 export function baseLanguage(tag: string | null | undefined): string | null {

@@ -7,7 +7,7 @@ import { saveTranslations, translationsOf } from '@/db/translation-queries'
 import type { DetectedLanguage } from '@shared/language/detect'
 import { useConversationStore } from './conversation'
 import { useSyncStore } from './sync'
-import { baseLanguage, detections as memo } from './translation-detect'
+import { baseLanguage, detectionMemo } from './translation-detect'
 import { createTranslationQueue, jobKey, type JobFailure } from './translation-jobs'
 import { useTranslationServiceStore } from './translation-service'
 
@@ -85,7 +85,7 @@ export const useTranslationStore = defineStore('translation', () => {
    */
   function detectionOf(message: MessageRecord): DetectedLanguage | undefined {
     if (message.sender !== 'guest') return undefined
-    return memo.languageOf(message.messageId, message.message.content)
+    return detectionMemo.languageOf(message.messageId, message.message.content)
   }
   /** Every guest message's language (the reply language needs them all, when booked none). */
   const detections = computed(() => {

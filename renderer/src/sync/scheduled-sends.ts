@@ -51,7 +51,7 @@ export async function detectGuestLanguage(texts: readonly string[]): Promise<str
   return found[0]?.language ?? null
 }
 
-export type LanguageDetector = (texts: readonly string[]) => Promise<string | null>
+export type GuestLanguageDetector = (texts: readonly string[]) => Promise<string | null>
 
 /** One rule's message for one stay, with what the Upcoming view and the scheduler need. */
 export interface PlannedSend extends ScheduledSend {
@@ -170,7 +170,7 @@ export interface ScheduledRunReport {
 /** The engine's scheduled-sends step; the detector is injected by tests. */
 export function createScheduledSends(
   ctx: SyncContext,
-  { detect = detectGuestLanguage }: { detect?: LanguageDetector } = {},
+  { detect = detectGuestLanguage }: { detect?: GuestLanguageDetector } = {},
 ) {
   // Per conversation: the language detected, and the latest guest message it was read from.
   const detections = new Map<string, { at: number | null; language: string | null }>()
