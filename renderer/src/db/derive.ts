@@ -78,7 +78,7 @@ export function deriveConversation(
 
   const guest = base.participants.find((p) => p.metadata.participant_type === 'guest')
   const bookedAt = reservation ? Date.parse(reservation.reservation.booked_at) : 0
-  return {
+  const derived: ConversationRecord = {
     ...base,
     lastActivityAt: last?.timestamp ?? bookedAt,
     lastMessageId: last?.messageId ?? null,
@@ -95,4 +95,17 @@ export function deriveConversation(
     checkout: reservation?.checkout ?? null,
     readClosesAt,
   }
+  const unreadGuestAt = unreadGuestAtOf(derived)
+  if (unreadGuestAt !== null) derived.unreadGuestAt = unreadGuestAt
+  return derived
+}
+
+/**
+ * The conversation's latest message, when it is a guest's and guest messages wait unread: what
+ * a desktop notification is about. Null otherwise (the row then has no `unreadGuestAt`).
+ */
+export function unreadGuestAtOf(
+  row: Pick<ConversationRecord, 'lastSender' | 'lastGuestMessageAt' | 'unreadCount'>,
+): number | null {
+  return row.lastSender === 'guest' && row.unreadCount > 0 ? row.lastGuestMessageAt : null
 }

@@ -1,13 +1,14 @@
 import type { InnboxDb } from './schema'
 import { readSyncState } from './sync-state'
 
-// The read behind desktop notifications (issue 7): the conversations active since an instant,
-// across every property, each with its latest message when that is an unread guest message.
-// Served by `[propertyId+lastActivityAt]` alone: the conversation row carries its last message
-// (id, sender, instant, preview), so no message is read. A notification is per conversation
-// anyway (a newer one replaces the older); reading each active conversation's messages was a
-// range query per conversation in one live query, which Dexie's live-query cache compares
-// with every other: at 200,000 conversations (issue 11) the first look held the page 100 s.
+// The read behind desktop notifications (issue 7): the conversations whose latest message is an
+// unread guest message sent since an instant, across every property. Served by the
+// `unreadGuestAt` index alone (migration 0005): it holds only such conversations, and the row
+// carries its last message (id, instant, preview), so no message is read. A notification is per
+// conversation anyway (a newer one replaces the older). Earlier reads took every conversation
+// active since the instant, then a range of messages per conversation: at 200,000
+// conversations (issue 11) a day's activity is 8,500 rows, read again on the page's thread by
+// every write to any of them, since a live query reads again whatever a write touches.
 
 export interface GuestMessageCandidate {
   messageId: string
@@ -23,11 +24,9 @@ export interface RecentGuestMessages {
   bootstrapped: boolean
   /** When the first sync finished (this desk's clock), or null. */
   bootstrappedAt: number | null
-  /** The latest activity of any conversation, to move the window forward. */
-  latestActivityAt: number | null
   /**
-   * Per conversation active since `since`, its latest message when it is an unread guest
-   * message sent at or after `since` (its preview as content); oldest first.
+   * Per conversation whose latest message is an unread guest message sent at or after `since`,
+   * that message (its preview as content); oldest first.
    */
   messages: GuestMessageCandidate[]
 }
@@ -36,42 +35,26 @@ export async function recentGuestMessages(
   db: InnboxDb,
   since: number,
 ): Promise<RecentGuestMessages> {
-  const [bootstrap, propertyIds] = await Promise.all([
+  const [bootstrap, rows] = await Promise.all([
     readSyncState(db, 'bootstrap'),
-    db.properties.toCollection().primaryKeys(),
+    db.conversations.where('unreadGuestAt').aboveOrEqual(since).toArray(),
   ])
-  const perProperty = await Promise.all(
-    propertyIds.map((propertyId) =>
-      db.conversations
-        .where('[propertyId+lastActivityAt]')
-        .between([propertyId, since], [propertyId, Number.POSITIVE_INFINITY], true, true)
-        .toArray(),
-    ),
-  )
-  const conversations = perProperty.flat()
-  const candidates: GuestMessageCandidate[] = []
-  for (const conversation of conversations) {
-    const { lastMessageId, lastGuestMessageAt } = conversation
-    if (conversation.lastSender !== 'guest' || conversation.unreadCount === 0) continue
-    if (lastMessageId === null || lastGuestMessageAt === null || lastGuestMessageAt < since)
-      continue
-    candidates.push({
-      messageId: lastMessageId,
-      conversationId: conversation.conversationId,
-      propertyId: conversation.propertyId,
-      timestamp: lastGuestMessageAt,
-      guestName: conversation.guestName,
-      content: conversation.lastMessagePreview,
+  const messages: GuestMessageCandidate[] = []
+  for (const row of rows) {
+    if (row.lastMessageId === null || row.unreadGuestAt === undefined) continue
+    messages.push({
+      messageId: row.lastMessageId,
+      conversationId: row.conversationId,
+      propertyId: row.propertyId,
+      timestamp: row.unreadGuestAt,
+      guestName: row.guestName,
+      content: row.lastMessagePreview,
     })
   }
-  const latest = conversations.reduce<number | null>(
-    (max, row) => (max === null || row.lastActivityAt > max ? row.lastActivityAt : max),
-    null,
-  )
   return {
     bootstrapped: (bootstrap?.finishedAt ?? null) !== null,
     bootstrappedAt: bootstrap?.finishedAt ?? null,
-    latestActivityAt: latest,
-    messages: candidates.sort((a, b) => a.timestamp - b.timestamp),
+    // In index order: oldest first.
+    messages,
   }
 }

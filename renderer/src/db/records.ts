@@ -68,6 +68,12 @@ export interface ConversationRecord {
   checkout: string | null
   /** Rule 3: when the conversation must leave the desk; null while the reservation is unknown. */
   readClosesAt: number | null
+  /**
+   * When the latest message is a guest's and the conversation has unread guest messages: that
+   * message's time, and absent otherwise, so the index on it holds only what a desktop
+   * notification may be raised for (db/notification-queries.ts). See `unreadGuestAtOf`.
+   */
+  unreadGuestAt?: number
 }
 
 export interface MessageRecord {

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial'
 import * as maintainedCounters from './migrations/0002-maintained-counters'
 import * as templatesAndSchedules from './migrations/0003-templates-and-schedules'
 import * as leanIndexes from './migrations/0004-lean-indexes'
+import * as notificationIndex from './migrations/0005-notification-index'
 import type {
   AttachmentRecord,
   ConversationRecord,
@@ -59,8 +60,11 @@ export class InnboxDb extends Dexie {
       .stores(templatesAndSchedules.stores)
       .upgrade(templatesAndSchedules.upgrade)
     this.version(leanIndexes.version).stores(leanIndexes.stores)
+    this.version(notificationIndex.version)
+      .stores(notificationIndex.stores)
+      .upgrade(notificationIndex.upgrade)
   }
 }
 
 /** The latest schema version; a store written by a newer build cannot be opened by this one. */
-export const SCHEMA_VERSION = leanIndexes.version
+export const SCHEMA_VERSION = notificationIndex.version

@@ -8,7 +8,6 @@ import { propertiesByName } from '@/db/reservation-queries'
 import { i18next } from '@/i18n'
 import type { DesktopNotification } from '@shared/bridge/schemas'
 import { useAppStore } from './app'
-import { useInboxStore } from './inbox'
 import { useSettingsStore } from './settings'
 import { useSyncStore } from './sync'
 
@@ -74,9 +73,10 @@ export type NotificationMode = 'system' | 'browser' | 'unsupported'
 
 /**
  * Desktop notifications for new guest messages while the window is in the background: found
- * with a live query on the conversations active since the last ones seen, each with its latest
- * message when a guest sent it (never during the first sync), shown by the OS through the bridge in the Electron app and by the browser's
- * Notification API in the web host; muted per property in the settings.
+ * with a live query on the conversations whose latest message is an unread guest message (never
+ * during the first sync), shown by the OS through the bridge in the Electron app and by the
+ * browser's Notification API in the web host; muted per property in the settings. The window
+ * looked at follows the latest such message: one sent more than a day before it is not news.
  */
 export const useNotificationsStore = defineStore('notifications', () => {
   const sync = useSyncStore()
@@ -105,16 +105,14 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const listening = ref(false)
   let open: (conversationId: string) => void = () => {}
 
-  // At start, with a day of activity at 20,000 conversations, this reads hundreds of message
-  // ranges on the page's thread: it waits until the inbox list has read the store (issue 11).
-  // Its first answer is the baseline: what is stored by then is taken as seen, except guest
-  // messages sent since the app started (they came in while the list was reading) and after
-  // the first sync ended (what it brings in is history).
+  // The first answer is the baseline: what is stored by then is taken as seen, except guest
+  // messages sent since the app started and after the first sync ended (what it brings in is
+  // history). The read is of an index holding only unread guest messages (db/notification-
+  // queries.ts): a write elsewhere does not wake it, so it needs no wait for a quiet moment.
   const startedAt = Date.now()
   let answered = false
-  const inbox = useInboxStore()
   const recent = useLiveQuery(
-    () => ({ db: inbox.listSettled ? sync.db : null, since: since.value }),
+    () => ({ db: sync.db, since: since.value }),
     ({ db, since }) => (db ? recentGuestMessages(db, since) : Promise.resolve(null)),
     null as RecentGuestMessages | null,
   )
@@ -133,8 +131,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
       const from = Math.max(startedAt, answer.bootstrappedAt ?? startedAt)
       notify(fresh.filter((message) => message.timestamp >= from))
     }
-    if (answer.latestActivityAt !== null) {
-      const next = answer.latestActivityAt - NOTIFY_LOOKBACK_MS
+    const latest = answer.messages.at(-1)?.timestamp
+    if (latest !== undefined) {
+      const next = latest - NOTIFY_LOOKBACK_MS
       if (next > since.value) {
         since.value = next
         for (const [id, at] of seen) if (at < next) seen.delete(id)

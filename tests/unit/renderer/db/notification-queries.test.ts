@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyConversationUpdates, writeProperties, type InnboxDb } from '@/db'
+import { observeQuery } from '@/db/live'
 import { recentGuestMessages } from '@/db/notification-queries'
 import { DAY, HOUR, T0, freshDb, message, property } from './builders'
 
@@ -45,9 +46,77 @@ describe('the notifications read', () => {
       },
       expect.objectContaining({ messageId: 'a2', conversationId: 'a', timestamp: T0 }),
     ])
-    expect(answer.latestActivityAt).toBe(T0)
     expect(answer.bootstrapped).toBe(false)
     // The conversation rows say it all: no message is read.
     expect(messageReads).not.toHaveBeenCalled()
+  })
+
+  it('reads only the conversations a notification may be about, not all those active', async () => {
+    const rowReads = vi.spyOn(db.conversations, 'where')
+    await recentGuestMessages(db, T0 - DAY)
+    expect(rowReads.mock.calls.map(([index]) => index)).toEqual(['unreadGuestAt'])
+    const indexed = await db.conversations.where('unreadGuestAt').above(0).primaryKeys()
+    // 'b' (answered), 'c' (read) and 'd' (old, yet unread) hold no key, or an old one.
+    expect(indexed.sort()).toEqual(['a', 'd', 'e'])
+  })
+})
+
+describe('the notifications read, live', () => {
+  /** Follows the read as the app does; `runs` counts how often it read the store. */
+  function follow() {
+    let runs = 0
+    const answers: string[][] = []
+    const waiters: (() => void)[] = []
+    const subscription = observeQuery(
+      () => {
+        runs += 1
+        return recentGuestMessages(db, T0 - DAY)
+      },
+      (answer) => {
+        answers.push(answer.messages.map((m) => m.messageId))
+        waiters.splice(0).forEach((wake) => wake())
+      },
+      (error) => {
+        throw error
+      },
+    )
+    const next = () => new Promise<void>((resolve) => waiters.push(resolve))
+    return { subscription, answers, next, runs: () => runs }
+  }
+  const at = (id: string, c: string, p: string, time: number, from?: 'property') =>
+    message({ id, conversationId: c, propertyId: p, at: time, from })
+  /** Lets a read that a write may have woken run (Dexie starts it after the commit). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+  it('is not read again for writes to conversations no notification is about', async () => {
+    const live = follow()
+    await live.next()
+    expect(live.answers).toEqual([['e1', 'a2']])
+    // A reply in an answered conversation, a staff message in a read one: both active today.
+    await applyConversationUpdates(db, [
+      { conversationId: 'b', messages: [at('b3', 'b', 'p2', T0 + HOUR, 'property')] },
+      { conversationId: 'c', messages: [at('c2', 'c', 'p2', T0 + HOUR, 'property')] },
+    ])
+    await settle()
+    expect(live.runs()).toBe(1)
+    // A guest writes: read again, with the new message.
+    const arrived = live.next()
+    await applyConversationUpdates(db, [
+      { conversationId: 'b', messages: [at('b4', 'b', 'p2', T0 + 2 * HOUR)] },
+    ])
+    await arrived
+    expect(live.answers.at(-1)).toEqual(['e1', 'a2', 'b4'])
+    expect(live.runs()).toBe(2)
+    live.subscription.unsubscribe()
+  })
+
+  it('drops a conversation once it is read on this desk', async () => {
+    const live = follow()
+    await live.next()
+    const arrived = live.next()
+    await applyConversationUpdates(db, [{ conversationId: 'a', messages: [], markRead: 'all' }])
+    await arrived
+    expect(live.answers.at(-1)).toEqual(['e1'])
+    live.subscription.unsubscribe()
   })
 })

@@ -46,6 +46,8 @@ describe('migration 0004: lean indexes', () => {
       '[propertyId+needsReply+replyDeadline]',
       'hydrated',
       'readClosesAt',
+      // Added by version 5 (notifications).
+      'unreadGuestAt',
     ])
     expect(indexes(db.reservations)).toEqual([
       '[propertyId+checkin]',
