@@ -71,7 +71,8 @@ export interface ConversationRecord {
   /**
    * When the latest message is a guest's and the conversation has unread guest messages: that
    * message's time, and absent otherwise, so the index on it holds only what a desktop
-   * notification may be raised for (db/notification-queries.ts). See `unreadGuestAtOf`.
+   * notification may be raised for (db/notification-queries.ts). See `unreadGuestAtOf`. Rows
+   * last written before schema version 5 lack it (migrations/0005-notification-index.ts).
    */
   unreadGuestAt?: number
 }

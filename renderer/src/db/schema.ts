@@ -60,9 +60,7 @@ export class InnboxDb extends Dexie {
       .stores(templatesAndSchedules.stores)
       .upgrade(templatesAndSchedules.upgrade)
     this.version(leanIndexes.version).stores(leanIndexes.stores)
-    this.version(notificationIndex.version)
-      .stores(notificationIndex.stores)
-      .upgrade(notificationIndex.upgrade)
+    this.version(notificationIndex.version).stores(notificationIndex.stores)
   }
 }
 
