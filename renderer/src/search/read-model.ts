@@ -14,8 +14,9 @@ import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapsho
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
-  comparatorFor,
+  ActivityOrder,
   matchesFilters,
+  orderFromActivity,
   type ListEntry,
   type ListQuery,
   type PropertyClock,
@@ -108,6 +109,8 @@ const MAX_READ_GAP_MS = 2_000
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
+  /** The entries' ids by last activity, for the list's order without sorting it all. */
+  private readonly order = new ActivityOrder()
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
   private readonly nameKeys = new Map<string, string>()
@@ -389,13 +392,17 @@ export class InboxReadModel {
         tookMs: this.lastSearchMs,
       }
     }
-    const rows = [...this.entries.values()].filter(keep)
-    rows.sort(comparatorFor(query.sort, query.now, today))
+    const rows: ListEntry[] = []
+    for (const id of this.order.ids()) {
+      const entry = this.entries.get(id)
+      if (keep(entry)) rows.push(entry)
+    }
+    const ordered = orderFromActivity(rows, query.sort, query.now, today)
     return {
       loaded: this.loaded,
       partial: false,
-      ids: rows.map((entry) => entry.conversationId),
-      total: rows.length,
+      ids: ordered.map((entry) => entry.conversationId),
+      total: ordered.length,
       matches: null,
       terms: [],
       index: { ...this.progress },
@@ -445,6 +452,7 @@ export class InboxReadModel {
   private put(conversation: ConversationRecord): void {
     const id = conversation.conversationId
     this.entries.set(id, entryOf(conversation, this.cancelled))
+    this.order.set(id, conversation.lastActivityAt)
     if (conversation.reservationId === null) this.reservationOf.delete(id)
     else this.reservationOf.set(id, conversation.reservationId)
     const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
@@ -471,6 +479,7 @@ export class InboxReadModel {
   private remove(id: string): void {
     if (!this.entries.has(id) && !this.fingerprints.has(id)) return
     this.entries.delete(id)
+    this.order.delete(id)
     this.reservationOf.delete(id)
     this.fingerprints.delete(id)
     this.nameKeys.delete(id)

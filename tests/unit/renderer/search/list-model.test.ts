@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  ActivityOrder,
   comparatorFor,
+  inboxSorts,
   matchesFilters,
+  orderFromActivity,
   noFilters,
   stageOfEntry,
   type ListEntry,
@@ -118,5 +121,74 @@ describe('the list model', () => {
       'past-old',
       'unknown',
     ])
+  })
+})
+
+describe('the list order kept between queries', () => {
+  /** A small deterministic generator (mulberry32): the same cases on every run. */
+  function random(seed: number): () => number {
+    let state = seed
+    return () => {
+      state = (state + 0x6d2b79f5) | 0
+      let t = Math.imul(state ^ (state >>> 15), 1 | state)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    }
+  }
+  const pick = <T>(next: () => number, values: readonly T[]): T =>
+    values[Math.floor(next() * values.length)]!
+  /** Few distinct instants and dates, so ties are common: they are where orders differ. */
+  function randomEntry(next: () => number, id: string): ListEntry {
+    const needsReply = next() < 0.4
+    return entry(id, {
+      lastActivityAt: NOW - pick(next, [0, 1, 2, 3]) * HOUR,
+      needsReply,
+      replyDeadline: needsReply || next() < 0.2 ? NOW + pick(next, [-2, -1, 1, 2, 3]) * HOUR : null,
+      checkin: next() < 0.2 ? null : pick(next, ['2026-03-08', '2026-03-10', '2026-03-12']),
+    })
+  }
+  const today = () => '2026-03-10'
+
+  it('orders as the full sort does, for every sort, through adds, moves and removals', () => {
+    const next = random(11)
+    const order = new ActivityOrder()
+    const entries = new Map<string, ListEntry>()
+    for (let round = 0; round < 40; round += 1) {
+      // Small rounds move conversations one by one; every tenth is large (a start, a sync).
+      const changes = round % 10 === 0 ? 400 : 1 + Math.floor(next() * 8)
+      for (let change = 0; change < changes; change += 1) {
+        const id = `c${Math.floor(next() * 600)}`
+        if (next() < 0.15) {
+          entries.delete(id)
+          order.delete(id)
+        } else {
+          const updated = randomEntry(next, id)
+          entries.set(id, updated)
+          order.set(id, updated.lastActivityAt)
+        }
+      }
+      const byActivity = order.ids().map((id) => entries.get(id)!)
+      expect(byActivity).toHaveLength(entries.size)
+      for (const sort of inboxSorts) {
+        const expected = [...entries.values()].sort(comparatorFor(sort, NOW, today))
+        expect(orderFromActivity(byActivity, sort, NOW, today)).toEqual(expected)
+      }
+    }
+  })
+
+  it('keeps a filtered list in the same order as the whole list', () => {
+    const next = random(5)
+    const order = new ActivityOrder()
+    const entries = Array.from({ length: 300 }, (_, i) => randomEntry(next, `c${i}`))
+    for (const item of entries) order.set(item.conversationId, item.lastActivityAt)
+    const byId = new Map(entries.map((item) => [item.conversationId, item]))
+    const owed = order
+      .ids()
+      .map((id) => byId.get(id)!)
+      .filter((item) => item.needsReply)
+    const expected = entries
+      .filter((item) => item.needsReply)
+      .sort(comparatorFor('replyDeadline', NOW, today))
+    expect(orderFromActivity(owed, 'replyDeadline', NOW, today)).toEqual(expected)
   })
 })
