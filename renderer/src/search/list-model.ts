@@ -167,50 +167,77 @@ export function orderFromActivity(
 }
 
 /**
- * Conversation ids newest activity first (ties by id), kept between queries: a write moves the
- * few conversations it touched (found by halving), and only a large change (a start, a sync of
- * thousands) sorts them all again.
+ * Values (the list's entries) by their conversation's activity, newest first (ties by id), kept
+ * between queries: a write moves the few conversations it touched (found by halving), only a
+ * large change (a start, a sync of thousands) sorts them all again, and a value replaced
+ * without a change of activity (a conversation marked read) keeps its place. A query then
+ * walks one array instead of sorting 200,000 conversations (issue 11).
  */
-export class ActivityOrder {
-  private readonly at = new Map<string, number>()
+export class ActivityOrder<T> {
+  private readonly items = new Map<string, { at: number; value: T; place: number }>()
   private sorted: string[] = []
-  /** Ids whose place in `sorted` may be wrong: moved, added or removed since the last `ids()`. */
+  /** The values in `sorted`'s order; null until asked for after a move. */
+  private values: T[] | null = []
+  /** Ids whose place in `sorted` may be wrong: moved, added or removed since the last sort. */
   private readonly moved = new Set<string>()
 
-  set(id: string, lastActivityAt: number): void {
-    if (this.at.get(id) === lastActivityAt) return
-    this.at.set(id, lastActivityAt)
+  set(id: string, at: number, value: T): void {
+    const item = this.items.get(id)
+    if (item && item.at === at) {
+      item.value = value
+      if (this.values && this.moved.size === 0) this.values[item.place] = value
+      return
+    }
+    if (item) {
+      item.at = at
+      item.value = value
+    } else this.items.set(id, { at, value, place: -1 })
     this.moved.add(id)
+    this.values = null
   }
 
   delete(id: string): void {
-    if (!this.at.delete(id)) return
+    if (!this.items.delete(id)) return
     this.moved.add(id)
+    this.values = null
   }
 
   get size(): number {
-    return this.at.size
+    return this.items.size
   }
 
+  /** The ids, newest activity first. */
   ids(): readonly string[] {
     if (this.moved.size === 0) return this.sorted
     if (this.moved.size > REORDER_LIMIT) {
       // Positions sorted over plain arrays: a third of the time of sorting [id, instant] pairs.
-      const ids = [...this.at.keys()]
-      const at = Float64Array.from(this.at.values())
+      const ids = [...this.items.keys()]
+      const at = Float64Array.from(this.items.values(), (item) => item.at)
       const positions = ids.map((_, index) => index)
       positions.sort((a, b) => at[b]! - at[a]! || compareText(ids[a]!, ids[b]!))
       this.sorted = positions.map((index) => ids[index]!)
     } else {
       const kept = this.sorted.filter((id) => !this.moved.has(id))
       for (const id of this.moved) {
-        const at = this.at.get(id)
-        if (at !== undefined) kept.splice(this.placeOf(kept, id, at), 0, id)
+        const item = this.items.get(id)
+        if (item) kept.splice(this.placeOf(kept, id, item.at), 0, id)
       }
       this.sorted = kept
     }
     this.moved.clear()
     return this.sorted
+  }
+
+  /** The values in the same order. */
+  inOrder(): readonly T[] {
+    const ids = this.ids()
+    if (this.values) return this.values
+    this.values = ids.map((id, place) => {
+      const item = this.items.get(id)!
+      item.place = place
+      return item.value
+    })
+    return this.values
   }
 
   /** Where `id` goes in `ids` (sorted, without it). */
@@ -220,7 +247,7 @@ export class ActivityOrder {
     while (low < high) {
       const middle = (low + high) >>> 1
       const other = ids[middle]!
-      const otherAt = this.at.get(other)!
+      const otherAt = this.items.get(other)!.at
       if (otherAt > at || (otherAt === at && other < id)) low = middle + 1
       else high = middle
     }

@@ -110,7 +110,7 @@ const MAX_READ_GAP_MS = 2_000
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
   /** The entries' ids by last activity, for the list's order without sorting it all. */
-  private readonly order = new ActivityOrder()
+  private readonly order = new ActivityOrder<ListEntry>()
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
   private readonly nameKeys = new Map<string, string>()
@@ -348,7 +348,9 @@ export class InboxReadModel {
       const entry = this.entries.get(conversationId)
       const cancelled = this.cancelled.has(reservationId)
       if (!entry || entry.cancelled === cancelled) continue
-      this.entries.set(conversationId, { ...entry, cancelled })
+      const placed = { ...entry, cancelled }
+      this.entries.set(conversationId, placed)
+      this.order.set(conversationId, placed.lastActivityAt, placed)
       moved = true
     }
     return moved
@@ -393,10 +395,7 @@ export class InboxReadModel {
       }
     }
     const rows: ListEntry[] = []
-    for (const id of this.order.ids()) {
-      const entry = this.entries.get(id)
-      if (keep(entry)) rows.push(entry)
-    }
+    for (const entry of this.order.inOrder()) if (keep(entry)) rows.push(entry)
     const ordered = orderFromActivity(rows, query.sort, query.now, today)
     return {
       loaded: this.loaded,
@@ -451,8 +450,9 @@ export class InboxReadModel {
 
   private put(conversation: ConversationRecord): void {
     const id = conversation.conversationId
-    this.entries.set(id, entryOf(conversation, this.cancelled))
-    this.order.set(id, conversation.lastActivityAt)
+    const entry = entryOf(conversation, this.cancelled)
+    this.entries.set(id, entry)
+    this.order.set(id, entry.lastActivityAt, entry)
     if (conversation.reservationId === null) this.reservationOf.delete(id)
     else this.reservationOf.set(id, conversation.reservationId)
     const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`

@@ -151,7 +151,7 @@ describe('the list order kept between queries', () => {
 
   it('orders as the full sort does, for every sort, through adds, moves and removals', () => {
     const next = random(11)
-    const order = new ActivityOrder()
+    const order = new ActivityOrder<ListEntry>()
     const entries = new Map<string, ListEntry>()
     for (let round = 0; round < 40; round += 1) {
       // Small rounds move conversations one by one; every tenth is large (a start, a sync).
@@ -164,10 +164,11 @@ describe('the list order kept between queries', () => {
         } else {
           const updated = randomEntry(next, id)
           entries.set(id, updated)
-          order.set(id, updated.lastActivityAt)
+          order.set(id, updated.lastActivityAt, updated)
         }
       }
-      const byActivity = order.ids().map((id) => entries.get(id)!)
+      const byActivity = order.inOrder()
+      expect(order.ids()).toEqual(byActivity.map((item) => item.conversationId))
       expect(byActivity).toHaveLength(entries.size)
       for (const sort of inboxSorts) {
         const expected = [...entries.values()].sort(comparatorFor(sort, NOW, today))
@@ -178,17 +179,27 @@ describe('the list order kept between queries', () => {
 
   it('keeps a filtered list in the same order as the whole list', () => {
     const next = random(5)
-    const order = new ActivityOrder()
+    const order = new ActivityOrder<ListEntry>()
     const entries = Array.from({ length: 300 }, (_, i) => randomEntry(next, `c${i}`))
-    for (const item of entries) order.set(item.conversationId, item.lastActivityAt)
-    const byId = new Map(entries.map((item) => [item.conversationId, item]))
-    const owed = order
-      .ids()
-      .map((id) => byId.get(id)!)
-      .filter((item) => item.needsReply)
+    for (const item of entries) order.set(item.conversationId, item.lastActivityAt, item)
+    const owed = order.inOrder().filter((item) => item.needsReply)
     const expected = entries
       .filter((item) => item.needsReply)
       .sort(comparatorFor('replyDeadline', NOW, today))
     expect(orderFromActivity(owed, 'replyDeadline', NOW, today)).toEqual(expected)
+  })
+
+  it('gives the new value of a conversation whose activity did not change, in its place', () => {
+    const order = new ActivityOrder<ListEntry>()
+    const a = entry('a', { lastActivityAt: NOW })
+    const b = entry('b', { lastActivityAt: NOW - HOUR })
+    order.set('a', a.lastActivityAt, a)
+    order.set('b', b.lastActivityAt, b)
+    expect(order.inOrder()).toEqual([a, b])
+    // Marked read: the same instant, a new entry.
+    const read = { ...b, unread: false }
+    order.set('b', read.lastActivityAt, read)
+    expect(order.inOrder()[1]).toBe(read)
+    expect(order.ids()).toEqual(['a', 'b'])
   })
 })
