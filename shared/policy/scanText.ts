@@ -51,20 +51,50 @@ export interface ScanMatch extends TextFinding {
   normalizedStart: number
 }
 
+/** Each pattern's global form, made once: building a Unicode pattern compiles it again. */
+const globalForms = new WeakMap<RegExp, RegExp>()
+
+function globalForm(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern
+  let form = globalForms.get(pattern)
+  if (!form) {
+    form = new RegExp(pattern.source, `${pattern.flags}g`)
+    globalForms.set(pattern, form)
+  }
+  return form
+}
+
 export function findAll(scan: ScanText, original: string, pattern: RegExp): ScanMatch[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`
+  // Nothing to find in no text, and the patterns (Unicode classes, any case) cost ~25 ms to
+  // compile: an empty composer, on every conversation opened, never pays it (issue 11).
+  if (scan.text === '') return []
+  const regex = globalForm(pattern)
   const found: ScanMatch[] = []
-  for (const match of scan.text.matchAll(new RegExp(pattern.source, flags))) {
-    const { start, end } = scan.toOriginal(match.index, match.index + match[0].length)
-    found.push({
-      text: original.slice(start, end),
-      start,
-      end,
-      normalized: match[0],
-      normalizedStart: match.index,
-    })
+  regex.lastIndex = 0
+  try {
+    for (let match = regex.exec(scan.text); match; match = regex.exec(scan.text)) {
+      // An empty match would find itself forever: step over one character, as matchAll does.
+      if (match[0] === '') regex.lastIndex = stepOver(scan.text, regex.lastIndex, regex.unicode)
+      const { start, end } = scan.toOriginal(match.index, match.index + match[0].length)
+      found.push({
+        text: original.slice(start, end),
+        start,
+        end,
+        normalized: match[0],
+        normalizedStart: match.index,
+      })
+    }
+  } finally {
+    // The pattern is shared: the next caller starts at the beginning.
+    regex.lastIndex = 0
   }
   return found
+}
+
+function stepOver(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1
+  const code = text.charCodeAt(index)
+  return code >= 0xd800 && code <= 0xdbff ? index + 2 : index + 1
 }
 
 /** True when two findings share any character. */
