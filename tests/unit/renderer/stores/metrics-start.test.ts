@@ -8,7 +8,8 @@ import { HOUR, T0, freshDb, message, property } from '../db/builders'
 
 // At start the reply score's worker (which reads every message) waits until the inbox list has
 // read the store: both read the same IndexedDB, and the list is what the desk looks at first.
-// The inbox's read model is a port the test answers by hand.
+// Then it waits for a pause in the desk's use. The inbox's read model is a port the test
+// answers by hand.
 
 const inboxAnswer = vi.hoisted(() => ({ send: null as ((result: ListResult) => void) | null }))
 vi.mock('@/bridge', () => ({ desk: {} }))
@@ -29,7 +30,7 @@ vi.mock('@/metrics/client', async (importOriginal) => {
   return { ...real, createMetricsClient: vi.fn(real.createMetricsClient) }
 })
 const { createMetricsClient } = await import('@/metrics/client')
-const { useMetricsStore } = await import('@/stores/metrics')
+const { useMetricsStore, QUIET_MS, MAX_WAIT_MS } = await import('@/stores/metrics')
 const { useSyncStore } = await import('@/stores/sync')
 
 let db: InnboxDb
@@ -71,5 +72,45 @@ describe('the reply score at start', () => {
     await vi.waitFor(() => expect(metrics.loaded).toBe(true))
     expect(createMetricsClient).toHaveBeenCalledTimes(1)
     expect(metrics.properties.map((item) => item.propertyId)).toEqual(['p1'])
+  })
+
+  it('waits for a pause in the desk’s use, or its limit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      setActivePinia(createPinia())
+      useSyncStore().db = db
+      useMetricsStore()
+      window.dispatchEvent(new Event('keydown'))
+      inboxAnswer.send!(listAnswer(true))
+      await vi.advanceTimersByTimeAsync(QUIET_MS - 100)
+      // Still in use: another click restarts the pause.
+      window.dispatchEvent(new Event('click'))
+      await vi.advanceTimersByTimeAsync(QUIET_MS - 100)
+      expect(createMetricsClient).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(100)
+      expect(createMetricsClient).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('starts after its limit when the desk is never left alone', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      setActivePinia(createPinia())
+      useSyncStore().db = db
+      useMetricsStore()
+      window.dispatchEvent(new Event('keydown'))
+      inboxAnswer.send!(listAnswer(true))
+      for (let elapsed = 0; elapsed < MAX_WAIT_MS - 500; elapsed += 500) {
+        window.dispatchEvent(new Event('pointerdown'))
+        await vi.advanceTimersByTimeAsync(500)
+      }
+      expect(createMetricsClient).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(500)
+      expect(createMetricsClient).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
