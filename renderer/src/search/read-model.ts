@@ -109,7 +109,7 @@ const MAX_READ_GAP_MS = 2_000
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
-  /** The entries' ids by last activity, for the list's order without sorting it all. */
+  /** The entries by last activity: each answer's order without sorting the whole list. */
   private readonly order = new ActivityOrder<ListEntry>()
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
