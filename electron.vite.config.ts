@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
+import { eldModelAsJson } from './scripts/vite-eld-json'
 import { contentSecurityPolicyMeta } from './shared/security/csp'
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -42,7 +43,9 @@ export default defineConfig({
   renderer: {
     root: fromRoot('./renderer'),
     resolve: { alias },
-    plugins: [vue(), injectCsp()],
+    plugins: [vue(), injectCsp(), eldModelAsJson()],
+    // Workers are bundled on their own: the language detector's worker loads the model.
+    worker: { plugins: () => [eldModelAsJson()] },
     build: {
       rollupOptions: { input: { index: fromRoot('./renderer/index.html') } },
     },

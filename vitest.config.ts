@@ -24,6 +24,7 @@ export default defineConfig({
             'tests/unit/electron/**/*.test.ts',
             'tests/unit/sandbox/**/*.test.ts',
             'tests/unit/lint/**/*.test.ts',
+            'tests/unit/scripts/**/*.test.ts',
           ],
         },
       },
