@@ -48,19 +48,21 @@ export async function waitListReady(
 /** Changes the list (a filter, a property, a search) and times it until the new list is drawn. */
 export function timeListChange(page: Page, action: ListAction): Promise<number | null> {
   return page.evaluate(async (action) => {
-    // The list's answer is its count and first row. Not the number of rows drawn: pressing a
-    // filter shows "Clear filters" in the header at once, the list pane is a row shorter, and
-    // that was taken for the answer (then the next switch started from a half-changed screen:
-    // the 14.1 s and 11.8 s "switches" and the switches without an answer of earlier runs).
+    // The list is answered when the pane has taken an answer since the click (its
+    // `data-answers` counts them; answers to older queries are dropped, so the next one answers
+    // this change) and drawn it. Before, the probe waited for the list's count or first row to
+    // change, and could take another change of the screen for the answer: at 10× a "Needs reply"
+    // toggle answered in 61 ms (the worker alone takes longer) and the toggle off after it never
+    // answered within 15 s, twice a run. Earlier still it waited for the number of rows drawn,
+    // which "Clear filters" appearing in the header changed at once.
     const snapshot = () => {
-      const count = document.querySelector('.pane-header__count span')?.textContent ?? ''
+      const answers = document.querySelector('.list-pane')?.getAttribute('data-answers') ?? ''
       const items = [...document.querySelectorAll('ul[role="list"] li.item')]
-      const first = items[0]?.querySelector('button')?.getAttribute('data-conversation-id') ?? ''
       // Skeleton rows while the read model has not read the store yet are not an answer.
       const busy =
         items.some((item) => item.getAttribute('aria-busy') === 'true') ||
         document.querySelector('.list-pane__loading') !== null
-      return { key: `${count}|${first}`, busy }
+      return { key: answers, busy }
     }
     const before = snapshot().key
     const started = performance.now()

@@ -81,6 +81,13 @@ export const useInboxStore = defineStore('inbox', () => {
     return first && first.key === firstPageKey(query.value) ? first.result : answer.value
   })
   const listError = shallowRef<StoreError | null>(null)
+  /**
+   * How many answers the list has taken. Answers to older queries are dropped (search/client.ts),
+   * so one counted after a change of the query answers it: the list pane shows this as
+   * `data-answers` for the benchmark's probe (tests/bench/probes.ts), which could otherwise
+   * take an unrelated change of the screen for the answer.
+   */
+  const answers = ref(0)
   let client: InboxQueryClient | null = null
   let firstPageTicket = 0
   function readFirst(db: InnboxDb, asked: ListQuery): void {
@@ -90,6 +97,7 @@ export const useInboxStore = defineStore('inbox', () => {
       (first) => {
         if (ticket !== firstPageTicket || !first || answer.value?.loaded) return
         firstPage.value = { key: firstPageKey(asked), result: markRaw(first) }
+        answers.value += 1
       },
       // Only a head start: the read model's answer (or its failure) follows anyway.
       () => undefined,
@@ -106,6 +114,7 @@ export const useInboxStore = defineStore('inbox', () => {
     client = createInboxQueryClient(db)
     client.onResult((next) => {
       answer.value = markRaw(next)
+      answers.value += 1
       if (next.loaded) firstPage.value = null
       listError.value = null
     })
@@ -217,6 +226,7 @@ export const useInboxStore = defineStore('inbox', () => {
     properties: properties.value,
     propertiesLoading: properties.loading,
     result,
+    answers,
     conversationIds,
     loading,
     listSettled,

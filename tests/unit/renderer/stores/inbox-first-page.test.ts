@@ -89,6 +89,16 @@ describe('the inbox at start', () => {
     expect(inbox.listSettled).toBe(true)
   })
 
+  it('counts the answers it takes, the first rows and the read model’s alike', async () => {
+    const inbox = openInbox()
+    expect(inbox.answers).toBe(0)
+    await vi.waitFor(() => expect(inbox.result?.partial).toBe(true))
+    expect(inbox.answers).toBe(1)
+    answer.send!({ ...notLoaded, loaded: true, ids: ['b', 'a', 'c'], total: 3 })
+    answer.send!({ ...notLoaded, loaded: true, ids: ['b', 'a', 'c'], total: 3 })
+    expect(inbox.answers).toBe(3)
+  })
+
   it('shows no first rows for a query they do not answer', async () => {
     const inbox = openInbox()
     await vi.waitFor(() => expect(inbox.result?.partial).toBe(true))
