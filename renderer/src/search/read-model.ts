@@ -14,9 +14,9 @@ import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapsho
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
-  ActivityOrder,
+  KeptOrder,
+  listInOrder,
   matchesFilters,
-  orderFromActivity,
   type ListEntry,
   type ListQuery,
   type PropertyClock,
@@ -109,8 +109,9 @@ const MAX_READ_GAP_MS = 2_000
 
 export class InboxReadModel {
   private readonly entries = new Map<string, ListEntry>()
-  /** The entries by last activity: each answer's order without sorting the whole list. */
-  private readonly order = new ActivityOrder<ListEntry>()
+  /** The entries by last activity, and those owing a reply by deadline: lists without sorting. */
+  private readonly byActivity = new KeptOrder<ListEntry>()
+  private readonly byDeadline = new KeptOrder<ListEntry>()
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
   private readonly nameKeys = new Map<string, string>()
@@ -348,9 +349,7 @@ export class InboxReadModel {
       const entry = this.entries.get(conversationId)
       const cancelled = this.cancelled.has(reservationId)
       if (!entry || entry.cancelled === cancelled) continue
-      const placed = { ...entry, cancelled }
-      this.entries.set(conversationId, placed)
-      this.order.set(conversationId, placed.lastActivityAt, placed)
+      this.place({ ...entry, cancelled })
       moved = true
     }
     return moved
@@ -394,9 +393,8 @@ export class InboxReadModel {
         tookMs: this.lastSearchMs,
       }
     }
-    const rows: ListEntry[] = []
-    for (const entry of this.order.inOrder()) if (keep(entry)) rows.push(entry)
-    const ordered = orderFromActivity(rows, query.sort, query.now, today)
+    const orders = { byActivity: this.byActivity.inOrder(), byDeadline: this.byDeadline.inOrder() }
+    const ordered = listInOrder(orders, keep, query.sort, query.now, today)
     return {
       loaded: this.loaded,
       partial: false,
@@ -450,9 +448,7 @@ export class InboxReadModel {
 
   private put(conversation: ConversationRecord): void {
     const id = conversation.conversationId
-    const entry = entryOf(conversation, this.cancelled)
-    this.entries.set(id, entry)
-    this.order.set(id, entry.lastActivityAt, entry)
+    this.place(entryOf(conversation, this.cancelled))
     if (conversation.reservationId === null) this.reservationOf.delete(id)
     else this.reservationOf.set(id, conversation.reservationId)
     const nameKey = `${conversation.propertyId}\u0000${conversation.guestName ?? ''}`
@@ -476,10 +472,21 @@ export class InboxReadModel {
     if (this.scanning || this.scanned || previous !== undefined) this.queue.add(id)
   }
 
+  /** The entry, in the map and in the kept orders. */
+  private place(entry: ListEntry): void {
+    const id = entry.conversationId
+    this.entries.set(id, entry)
+    this.byActivity.set(id, entry.lastActivityAt, entry)
+    if (entry.needsReply && entry.replyDeadline !== null)
+      this.byDeadline.set(id, -entry.replyDeadline, entry)
+    else this.byDeadline.delete(id)
+  }
+
   private remove(id: string): void {
     if (!this.entries.has(id) && !this.fingerprints.has(id)) return
     this.entries.delete(id)
-    this.order.delete(id)
+    this.byActivity.delete(id)
+    this.byDeadline.delete(id)
     this.reservationOf.delete(id)
     this.fingerprints.delete(id)
     this.nameKeys.delete(id)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ActivityOrder,
   comparatorFor,
   inboxSorts,
+  KeptOrder,
+  listInOrder,
   matchesFilters,
-  orderFromActivity,
   noFilters,
   stageOfEntry,
   type ListEntry,
@@ -149,9 +149,36 @@ describe('the list order kept between queries', () => {
   }
   const today = () => '2026-03-10'
 
-  it('orders as the full sort does, for every sort, through adds, moves and removals', () => {
+  /** The read model's two kept orders, fed as it feeds them (search/read-model.ts `place`). */
+  function keptOrders() {
+    const byActivity = new KeptOrder<ListEntry>()
+    const byDeadline = new KeptOrder<ListEntry>()
+    return {
+      byActivity,
+      byDeadline,
+      put(item: ListEntry) {
+        byActivity.set(item.conversationId, item.lastActivityAt, item)
+        if (item.needsReply && item.replyDeadline !== null)
+          byDeadline.set(item.conversationId, -item.replyDeadline, item)
+        else byDeadline.delete(item.conversationId)
+      },
+      delete(id: string) {
+        byActivity.delete(id)
+        byDeadline.delete(id)
+      },
+      orders: () => ({ byActivity: byActivity.inOrder(), byDeadline: byDeadline.inOrder() }),
+    }
+  }
+  const filters: [string, (item: ListEntry) => boolean][] = [
+    ['all', () => true],
+    ['owed', (item) => item.needsReply],
+    ['unread', (item) => item.unread],
+    ['one property', (item) => item.propertyId === 'p2'],
+  ]
+
+  it('orders as the full sort does, for every sort and filter, through adds, moves and removals', () => {
     const next = random(11)
-    const order = new ActivityOrder<ListEntry>()
+    const kept = keptOrders()
     const entries = new Map<string, ListEntry>()
     for (let round = 0; round < 40; round += 1) {
       // Small rounds move conversations one by one; every tenth is large (a start, a sync).
@@ -160,37 +187,31 @@ describe('the list order kept between queries', () => {
         const id = `c${Math.floor(next() * 600)}`
         if (next() < 0.15) {
           entries.delete(id)
-          order.delete(id)
+          kept.delete(id)
         } else {
-          const updated = randomEntry(next, id)
+          const updated = {
+            ...randomEntry(next, id),
+            unread: next() < 0.3,
+            propertyId: pick(next, ['p1', 'p2']),
+          }
           entries.set(id, updated)
-          order.set(id, updated.lastActivityAt, updated)
+          kept.put(updated)
         }
       }
-      const byActivity = order.inOrder()
-      expect(order.ids()).toEqual(byActivity.map((item) => item.conversationId))
-      expect(byActivity).toHaveLength(entries.size)
+      const orders = kept.orders()
+      expect(kept.byActivity.ids()).toEqual(orders.byActivity.map((item) => item.conversationId))
+      expect(orders.byActivity).toHaveLength(entries.size)
       for (const sort of inboxSorts) {
-        const expected = [...entries.values()].sort(comparatorFor(sort, NOW, today))
-        expect(orderFromActivity(byActivity, sort, NOW, today)).toEqual(expected)
+        for (const [, keep] of filters) {
+          const expected = [...entries.values()].filter(keep).sort(comparatorFor(sort, NOW, today))
+          expect(listInOrder(orders, keep, sort, NOW, today)).toEqual(expected)
+        }
       }
     }
   })
 
-  it('keeps a filtered list in the same order as the whole list', () => {
-    const next = random(5)
-    const order = new ActivityOrder<ListEntry>()
-    const entries = Array.from({ length: 300 }, (_, i) => randomEntry(next, `c${i}`))
-    for (const item of entries) order.set(item.conversationId, item.lastActivityAt, item)
-    const owed = order.inOrder().filter((item) => item.needsReply)
-    const expected = entries
-      .filter((item) => item.needsReply)
-      .sort(comparatorFor('replyDeadline', NOW, today))
-    expect(orderFromActivity(owed, 'replyDeadline', NOW, today)).toEqual(expected)
-  })
-
   it('gives the new value of a conversation whose activity did not change, in its place', () => {
-    const order = new ActivityOrder<ListEntry>()
+    const order = new KeptOrder<ListEntry>()
     const a = entry('a', { lastActivityAt: NOW })
     const b = entry('b', { lastActivityAt: NOW - HOUR })
     order.set('a', a.lastActivityAt, a)

@@ -223,6 +223,23 @@ describe('the inbox read model', () => {
     await settled((result) => expect(result.total).toBe(4))
   })
 
+  it('moves an answered conversation from the owed replies to its place by activity', async () => {
+    await settled((result) => expect(result.ids).toEqual(['c3', 'c1', 'c2']))
+    // c3 answered now: no reply owed, and the latest activity of all.
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c3',
+        messages: [
+          message({ id: 'm7', conversationId: 'c3', propertyId: 'p2', from: 'property', at: T0 }),
+        ],
+      },
+    ])
+    await settled((result) => expect(result.ids).toEqual(['c1', 'c3', 'c2']))
+    await settled((result) => expect(result.ids).toEqual(['c3', 'c1', 'c2']), {
+      sort: 'lastActivity',
+    })
+  })
+
   it('forgets purged conversations, in the list and in the search', async () => {
     await settled(() => {})
     await purgeConversations(db, ['c1'], T0)
