@@ -74,14 +74,18 @@ describe('the reply score at start', () => {
     expect(metrics.properties.map((item) => item.propertyId)).toEqual(['p1'])
   })
 
-  it('waits for a pause in the desk’s use, or its limit', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
-    try {
+  describe('while the desk is in use', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
       setActivePinia(createPinia())
       useSyncStore().db = db
       useMetricsStore()
       window.dispatchEvent(new Event('keydown'))
       inboxAnswer.send!(listAnswer(true))
+    })
+    afterEach(() => vi.useRealTimers())
+
+    it('waits for a pause in its use', async () => {
       await vi.advanceTimersByTimeAsync(QUIET_MS - 100)
       // Still in use: another click restarts the pause.
       window.dispatchEvent(new Event('click'))
@@ -89,19 +93,9 @@ describe('the reply score at start', () => {
       expect(createMetricsClient).not.toHaveBeenCalled()
       await vi.advanceTimersByTimeAsync(100)
       expect(createMetricsClient).toHaveBeenCalledTimes(1)
-    } finally {
-      vi.useRealTimers()
-    }
-  })
+    })
 
-  it('starts after its limit when the desk is never left alone', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
-    try {
-      setActivePinia(createPinia())
-      useSyncStore().db = db
-      useMetricsStore()
-      window.dispatchEvent(new Event('keydown'))
-      inboxAnswer.send!(listAnswer(true))
+    it('starts after its limit when the desk is never left alone', async () => {
       for (let elapsed = 0; elapsed < MAX_WAIT_MS - 500; elapsed += 500) {
         window.dispatchEvent(new Event('pointerdown'))
         await vi.advanceTimersByTimeAsync(500)
@@ -109,8 +103,6 @@ describe('the reply score at start', () => {
       expect(createMetricsClient).not.toHaveBeenCalled()
       await vi.advanceTimersByTimeAsync(500)
       expect(createMetricsClient).toHaveBeenCalledTimes(1)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 })
