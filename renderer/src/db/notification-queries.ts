@@ -7,7 +7,7 @@ import { readSyncState } from './sync-state'
 // carries its last message (id, instant, preview), so no message is read. A notification is per
 // conversation anyway (a newer one replaces the older). Earlier reads took every conversation
 // active since the instant, then a range of messages per conversation: at 200,000
-// conversations (issue 11) a day's activity is 8,500 rows, read again on the page's thread by
+// conversations (issue 11) a day's activity is ~8,500 rows, read again on the page's thread by
 // every write to any of them, since a live query reads again whatever a write touches.
 
 export interface GuestMessageCandidate {
