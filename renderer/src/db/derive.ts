@@ -104,7 +104,7 @@ export function deriveConversation(
  * The conversation's latest message, when it is a guest's and guest messages wait unread: what
  * a desktop notification is about. Null otherwise (the row then has no `unreadGuestAt`).
  */
-export function unreadGuestAtOf(
+function unreadGuestAtOf(
   row: Pick<ConversationRecord, 'lastSender' | 'lastGuestMessageAt' | 'unreadCount'>,
 ): number | null {
   return row.lastSender === 'guest' && row.unreadCount > 0 ? row.lastGuestMessageAt : null

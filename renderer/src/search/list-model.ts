@@ -134,26 +134,12 @@ export function comparatorFor(
 }
 
 /**
- * `entries` in `sort`'s order, given them newest activity first (ties by id), as the read model
- * keeps them: the same order as `comparatorFor`, without sorting the whole list. Only the
- * conversations a reply is owed in, or those with a stay, are sorted; the others keep their
- * place (Array#sort is stable, so ties keep the activity order). At 200,000 conversations a sort
- * of the whole list took 1.5 s in the worker, beside the page (issue 11).
+ * `entries`, given newest activity first (ties by id), by arrival: the next arrivals first, then
+ * past stays most recent first, then those without a stay, as `comparatorFor` orders them. Only
+ * the conversations with a stay are sorted, and Array#sort is stable, so ties keep the activity
+ * order.
  */
-export function orderFromActivity(
-  entries: readonly ListEntry[],
-  sort: InboxSort,
-  now: number,
-  today: (entry: ListEntry) => string,
-): ListEntry[] {
-  if (sort === 'lastActivity') return [...entries]
-  if (sort === 'replyDeadline') {
-    const open: ListEntry[] = []
-    const rest: ListEntry[] = []
-    for (const entry of entries) (replyOpen(entry, now) ? open : rest).push(entry)
-    open.sort((a, b) => a.replyDeadline! - b.replyDeadline! || compareIds(a, b))
-    return open.concat(rest)
-  }
+function byArrival(entries: ListEntry[], today: (entry: ListEntry) => string): ListEntry[] {
   const upcoming: ListEntry[] = []
   const past: ListEntry[] = []
   const none: ListEntry[] = []
@@ -175,10 +161,11 @@ export interface KeptOrders {
 }
 
 /**
- * The entries `keep` accepts, in `sort`'s order (the same as `comparatorFor`). By reply
- * deadline, nothing is sorted: the owed replies still open in deadline order, then the others in
- * activity order. At 200,000 conversations, 120,000 of them owed a reply in the bench's data,
- * sorting those took ~100 ms of every answer.
+ * The entries `keep` accepts, in `sort`'s order (the same as `comparatorFor`), without sorting
+ * the whole list: at 200,000 conversations a sort took 1.5 s of the worker, beside the page
+ * (issue 11). By last activity and by reply deadline nothing is sorted (the owed replies still
+ * open in deadline order, then the others in activity order: sorting the bench's 120,000 owed
+ * replies alone took ~100 ms of every answer); by arrival only the conversations with a stay.
  */
 export function listInOrder(
   orders: KeptOrders,
@@ -196,7 +183,7 @@ export function listInOrder(
   }
   const kept: ListEntry[] = []
   for (const entry of orders.byActivity) if (keep(entry)) kept.push(entry)
-  return sort === 'lastActivity' ? kept : orderFromActivity(kept, sort, now, today)
+  return sort === 'lastActivity' ? kept : byArrival(kept, today)
 }
 
 /**
@@ -234,10 +221,6 @@ export class KeptOrder<T> {
     if (!this.items.delete(id)) return
     this.moved.add(id)
     this.values = null
-  }
-
-  get size(): number {
-    return this.items.size
   }
 
   /** The ids, largest number first. */
