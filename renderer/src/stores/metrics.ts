@@ -59,7 +59,7 @@ export const useMetricsStore = defineStore('metrics', () => {
   watch(
     () => inbox.listSettled,
     (settled) => {
-      if (!settled || started.value || waiting) return
+      if (!settled || waiting) return
       const wait = waitForQuiet(input, { quietMs: QUIET_MS, maxWaitMs: MAX_WAIT_MS })
       waiting = wait
       void wait.done.then(() => (started.value = true))
