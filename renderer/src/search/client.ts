@@ -37,12 +37,23 @@ export function createInboxQueryClient(
   let latest = 0
   let statsTicket = 0
   let disposed = false
+  /** Conversation ids by the read model's ordinals, as its answers teach them. */
+  const names: string[] = []
 
   function receive(message: FromReadModel): void {
     if (disposed) return
     if (message.type === 'result') {
+      // Learnt from every answer, also one dropped here: the next ones do not repeat them.
+      if (message.names) {
+        names.length = message.names.from
+        for (const id of message.names.ids) names.push(id)
+      }
       if (message.id !== latest) return
-      for (const listener of resultListeners) listener(message.result)
+      const { order, ...rest } = message.result
+      const ids = new Array<string>(order.length)
+      for (let i = 0; i < order.length; i += 1) ids[i] = names[order[i]!]!
+      const result: ListResult = { ...rest, ids }
+      for (const listener of resultListeners) listener(result)
     } else if (message.type === 'stats') {
       pendingStats.get(message.id)?.(message.stats)
       pendingStats.delete(message.id)

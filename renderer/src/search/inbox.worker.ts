@@ -6,7 +6,7 @@ import { createQueryHost } from './query-host'
 // model and the search index, off the page's thread (CSP: worker-src 'self').
 
 interface WorkerScope {
-  postMessage(message: FromReadModel): void
+  postMessage(message: FromReadModel, transfer: Transferable[]): void
   addEventListener(type: 'message', listener: (event: MessageEvent<ToReadModel>) => void): void
 }
 
@@ -15,7 +15,10 @@ let host: ReturnType<typeof createQueryHost> | null = null
 
 scope.addEventListener('message', ({ data }) => {
   if (data.type === 'open') {
-    host ??= createQueryHost(new InnboxDb(data.dbName), (message) => scope.postMessage(message))
+    host ??= createQueryHost(new InnboxDb(data.dbName), (message) =>
+      // An answer's order is handed over, not copied (search/query-host.ts sends a copy).
+      scope.postMessage(message, message.type === 'result' ? [message.result.order.buffer] : []),
+    )
     return
   }
   host?.receive(data)

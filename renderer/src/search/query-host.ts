@@ -1,7 +1,7 @@
 import type { InnboxDb, StoreError } from '@/db'
 import type { ListQuery } from './list-model'
 import type { FromReadModel, ToReadModel } from './protocol'
-import { InboxReadModel, type ChangeKind, type ListResult } from './read-model'
+import { InboxReadModel, type ChangeKind, type ListAnswer } from './read-model'
 
 // The read model behind a message port: it answers the latest query at once, and again
 // (at most every RERUN_MS) whenever the store changes, so the list follows the store live.
@@ -9,7 +9,10 @@ import { InboxReadModel, type ChangeKind, type ListResult } from './read-model'
 const RERUN_MS = 120
 
 /** What the host needs of the read model (a test gives its own). */
-export type ReadModelLike = Pick<InboxReadModel, 'start' | 'stop' | 'query' | 'stats'>
+export type ReadModelLike = Pick<
+  InboxReadModel,
+  'start' | 'stop' | 'answer' | 'namesFrom' | 'stats'
+>
 
 export function createQueryHost(
   db: InnboxDb,
@@ -23,18 +26,28 @@ export function createQueryHost(
   let active: { id: number; query: ListQuery } | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
 
-  /** What the page holds: the last answer sent, and to which query. */
-  let sent: { id: number; result: ListResult } | null = null
+  /** What the page holds: the last answer sent, and to which query; how many ids it knows. */
+  let sent: { id: number; result: ListAnswer } | null = null
+  let named = 0
 
   function run(): void {
     if (!active) return
-    const result = model.query(active.query)
+    const result = model.answer(active.query)
     // A write that changes no answer (marking read keeps the order of a list not filtered by
-    // it) sends nothing: at 200,000 conversations each answer is 200,000 ids for the page to
-    // take in while it draws the conversation just opened (issue 11).
+    // it) sends nothing: at 200,000 conversations the page would take in and draw the list
+    // again while it draws the conversation just opened (issue 11).
     if (sent?.id === active.id && sameAnswer(sent.result, result)) return
     sent = { id: active.id, result }
-    post({ type: 'result', id: active.id, result })
+    const ids = model.namesFrom(named)
+    const names = ids.length > 0 ? { from: named, ids } : null
+    named += ids.length
+    // The order is transferred to the page (the worker's copy is then gone): a copy is sent.
+    post({
+      type: 'result',
+      id: active.id,
+      result: { ...result, order: result.order.slice() },
+      names,
+    })
   }
 
   function changed(what: ChangeKind): void {
@@ -72,7 +85,7 @@ export function createQueryHost(
 }
 
 /** Whether the page would show the same list (the time an answer took aside). */
-export function sameAnswer(a: ListResult, b: ListResult): boolean {
+export function sameAnswer(a: ListAnswer, b: ListAnswer): boolean {
   return (
     a.loaded === b.loaded &&
     a.partial === b.partial &&
@@ -80,14 +93,14 @@ export function sameAnswer(a: ListResult, b: ListResult): boolean {
     a.index.ready === b.index.ready &&
     a.index.indexedMessages === b.index.indexedMessages &&
     a.index.totalMessages === b.index.totalMessages &&
-    sameList(a.ids, b.ids) &&
+    sameList(a.order, b.order) &&
     sameList(a.matches ?? [], b.matches ?? []) &&
     (a.matches === null) === (b.matches === null) &&
     sameList(a.terms, b.terms)
   )
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+function sameList<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false
   return true

@@ -14,9 +14,9 @@ import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapsho
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
 import { propertyToday } from '@shared/stays'
 import {
+  EntryTable,
   KeptOrder,
   listInOrder,
-  matchesFilters,
   type ListEntry,
   type ListQuery,
   type PropertyClock,
@@ -71,6 +71,12 @@ export interface ListResult {
   tookMs: number
 }
 
+/**
+ * The read model's answer as the worker sends it: the list as ordinals of its entry table, the
+ * page learning each ordinal's id once (`InboxReadModel.namesFrom`; search/client.ts).
+ */
+export type ListAnswer = Omit<ListResult, 'ids'> & { order: Int32Array }
+
 export type ChangeKind = 'list' | 'index'
 
 export interface IndexProgress {
@@ -108,10 +114,13 @@ const READ_GAP_MS = 250
 const MAX_READ_GAP_MS = 2_000
 
 export class InboxReadModel {
-  private readonly entries = new Map<string, ListEntry>()
-  /** The entries by last activity, and those owing a reply by deadline: lists without sorting. */
-  private readonly byActivity = new KeptOrder<ListEntry>()
-  private readonly byDeadline = new KeptOrder<ListEntry>()
+  private readonly entries = new EntryTable()
+  /**
+   * The entries' ordinals by last activity, and those owing a reply by deadline: lists without
+   * sorting.
+   */
+  private readonly byActivity = new KeptOrder<number>()
+  private readonly byDeadline = new KeptOrder<number>()
   private readonly properties = new Map<string, PropertyClock>()
   private readonly fingerprints = new Map<string, string>()
   private readonly nameKeys = new Map<string, string>()
@@ -355,7 +364,18 @@ export class InboxReadModel {
     return moved
   }
 
+  /** The answer to `query`, with conversation ids (the worker sends `answer`'s ordinals). */
   query(query: ListQuery): ListResult {
+    const { order, ...answer } = this.answer(query)
+    return { ...answer, ids: Array.from(order, (ordinal) => this.entries.idOf(ordinal)) }
+  }
+
+  /** The ids of the ordinals from `from` on: those an answer may name that the page has not learnt. */
+  namesFrom(from: number): string[] {
+    return this.entries.namesFrom(from)
+  }
+
+  answer(query: ListQuery): ListAnswer {
     const started = this.clock()
     const scope = query.propertyId === 'all' ? null : query.propertyId
     const todays = new Map<string, string>()
@@ -368,24 +388,31 @@ export class InboxReadModel {
       }
       return value
     }
-    const keep = (entry: ListEntry | undefined): entry is ListEntry =>
-      entry !== undefined &&
-      (scope === null || entry.propertyId === scope) &&
-      matchesFilters(entry, query.filters, this.properties.get(entry.propertyId), query.now)
+    const keep = this.entries.filter(
+      scope,
+      query.filters,
+      (propertyId) => this.properties.get(propertyId),
+      query.now,
+    )
 
     if (query.search.trim() !== '') {
       const outcome = this.index.search(query.search, {
         now: query.now,
-        accept: (id) => keep(this.entries.get(id)),
+        accept: (id) => {
+          const ordinal = this.entries.ordinalOf(id)
+          return ordinal !== undefined && keep(ordinal)
+        },
         ...(scope ? { propertyIds: [scope] } : {}),
       })
-      const ids = outcome.hits.map((hit) => hit.conversationId)
+      const order = Int32Array.from(outcome.hits, (hit) =>
+        this.entries.ordinalOf(hit.conversationId)!,
+      )
       const matches = outcome.hits.map((hit) => hit.messageId)
       this.lastSearchMs = this.clock() - started
       return {
         loaded: this.loaded,
         partial: false,
-        ids,
+        order,
         total: outcome.total,
         matches,
         terms: outcome.terms,
@@ -394,12 +421,12 @@ export class InboxReadModel {
       }
     }
     const orders = { byActivity: this.byActivity.inOrder(), byDeadline: this.byDeadline.inOrder() }
-    const ordered = listInOrder(orders, keep, query.sort, query.now, today)
+    const order = listInOrder(this.entries, orders, keep, query.sort, query.now, today)
     return {
       loaded: this.loaded,
       partial: false,
-      ids: ordered.map((entry) => entry.conversationId),
-      total: ordered.length,
+      order,
+      total: order.length,
       matches: null,
       terms: [],
       index: { ...this.progress },
@@ -427,7 +454,7 @@ export class InboxReadModel {
       this.put(conversation)
     }
     // The snapshot restored may know conversations no longer stored (purged meanwhile).
-    for (const id of [...this.entries.keys(), ...this.fingerprints.keys()])
+    for (const id of [...this.entries.ids(), ...this.fingerprints.keys()])
       if (!seen.has(id)) this.remove(id)
     this.settle()
   }
@@ -472,13 +499,13 @@ export class InboxReadModel {
     if (this.scanning || this.scanned || previous !== undefined) this.queue.add(id)
   }
 
-  /** The entry, in the map and in the kept orders. */
+  /** The entry, in the table and in the kept orders. */
   private place(entry: ListEntry): void {
     const id = entry.conversationId
-    this.entries.set(id, entry)
-    this.byActivity.set(id, entry.lastActivityAt, entry)
+    const ordinal = this.entries.set(entry)
+    this.byActivity.set(id, entry.lastActivityAt, ordinal)
     if (entry.needsReply && entry.replyDeadline !== null)
-      this.byDeadline.set(id, -entry.replyDeadline, entry)
+      this.byDeadline.set(id, -entry.replyDeadline, ordinal)
     else this.byDeadline.delete(id)
   }
 

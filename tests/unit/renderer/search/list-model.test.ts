@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   comparatorFor,
+  EntryTable,
   inboxSorts,
   KeptOrder,
   listInOrder,
   matchesFilters,
   noFilters,
   stageOfEntry,
+  type InboxFilters,
   type ListEntry,
+  type PropertyClock,
 } from '@/search/list-model'
 
 const HOUR = 3_600_000
@@ -149,31 +152,45 @@ describe('the list order kept between queries', () => {
   }
   const today = () => '2026-03-10'
 
-  /** The read model's two kept orders, fed as it feeds them (search/read-model.ts `place`). */
+  /** The read model's table and two kept orders, fed as it feeds them (read-model.ts `place`). */
   function keptOrders() {
-    const byActivity = new KeptOrder<ListEntry>()
-    const byDeadline = new KeptOrder<ListEntry>()
+    const table = new EntryTable()
+    const byActivity = new KeptOrder<number>()
+    const byDeadline = new KeptOrder<number>()
     return {
+      table,
       byActivity,
-      byDeadline,
       put(item: ListEntry) {
-        byActivity.set(item.conversationId, item.lastActivityAt, item)
+        const ordinal = table.set(item)
+        byActivity.set(item.conversationId, item.lastActivityAt, ordinal)
         if (item.needsReply && item.replyDeadline !== null)
-          byDeadline.set(item.conversationId, -item.replyDeadline, item)
+          byDeadline.set(item.conversationId, -item.replyDeadline, ordinal)
         else byDeadline.delete(item.conversationId)
       },
       delete(id: string) {
+        table.delete(id)
         byActivity.delete(id)
         byDeadline.delete(id)
       },
       orders: () => ({ byActivity: byActivity.inOrder(), byDeadline: byDeadline.inOrder() }),
     }
   }
-  const filters: [string, (item: ListEntry) => boolean][] = [
-    ['all', () => true],
-    ['owed', (item) => item.needsReply],
-    ['unread', (item) => item.unread],
-    ['one property', (item) => item.propertyId === 'p2'],
+  const clocks = new Map<string, PropertyClock>([
+    ['p1', lisbon],
+    ['p2', { timeZone: 'Asia/Bangkok', checkoutTime: null }],
+  ])
+  // Each kind of test the table makes: none, its columns (owed, unread, property), the entry
+  // (stage, arrival dates), and both.
+  const queries: [string | null, InboxFilters][] = [
+    [null, noFilters],
+    [null, { ...noFilters, needsReply: true }],
+    [null, { ...noFilters, unread: true }],
+    ['p2', noFilters],
+    ['p3', noFilters],
+    ['p1', { ...noFilters, needsReply: true, unread: true }],
+    [null, { ...noFilters, stage: 'upcoming' }],
+    [null, { ...noFilters, arrivalFrom: '2026-03-09', arrivalTo: '2026-03-11' }],
+    ['p2', { ...noFilters, unread: true, stage: 'inHouse' }],
   ]
 
   it('orders as the full sort does, for every sort and filter, through adds, moves and removals', () => {
@@ -199,12 +216,23 @@ describe('the list order kept between queries', () => {
         }
       }
       const orders = kept.orders()
-      expect(kept.byActivity.ids()).toEqual(orders.byActivity.map((item) => item.conversationId))
+      const idsOf = (ordinals: ArrayLike<number>) =>
+        Array.from(ordinals, (ordinal) => kept.table.idOf(ordinal))
+      expect(kept.byActivity.ids()).toEqual(idsOf(orders.byActivity))
       expect(orders.byActivity).toHaveLength(entries.size)
+      expect(kept.table.size).toBe(entries.size)
       for (const sort of inboxSorts) {
-        for (const [, keep] of filters) {
-          const expected = [...entries.values()].filter(keep).sort(comparatorFor(sort, NOW, today))
-          expect(listInOrder(orders, keep, sort, NOW, today)).toEqual(expected)
+        for (const [scope, filters] of queries) {
+          const expected = [...entries.values()]
+            .filter(
+              (item) =>
+                (scope === null || item.propertyId === scope) &&
+                matchesFilters(item, filters, clocks.get(item.propertyId), NOW),
+            )
+            .sort(comparatorFor(sort, NOW, today))
+            .map((item) => item.conversationId)
+          const keep = kept.table.filter(scope, filters, (id) => clocks.get(id), NOW)
+          expect(idsOf(listInOrder(kept.table, orders, keep, sort, NOW, today))).toEqual(expected)
         }
       }
     }
@@ -222,5 +250,58 @@ describe('the list order kept between queries', () => {
     order.set('b', read.lastActivityAt, read)
     expect(order.inOrder()[1]).toBe(read)
     expect(order.ids()).toEqual(['a', 'b'])
+  })
+})
+
+describe('EntryTable', () => {
+  it('gives each conversation one ordinal for its life, and names the new ones once', () => {
+    const table = new EntryTable()
+    expect(table.set(entry('a'))).toBe(0)
+    expect(table.set(entry('b'))).toBe(1)
+    expect(table.namesFrom(0)).toEqual(['a', 'b'])
+    table.delete('a')
+    expect(table.ordinalOf('a')).toBeUndefined()
+    expect(table.has('a')).toBe(false)
+    expect(table.size).toBe(1)
+    expect([...table.ids()]).toEqual(['b'])
+    // Back again: its old number, nothing new to name.
+    expect(table.set(entry('a', { unread: true }))).toBe(0)
+    expect(table.namesFrom(2)).toEqual([])
+    expect(table.set(entry('c'))).toBe(2)
+    expect(table.namesFrom(2)).toEqual(['c'])
+    expect(table.size).toBe(3)
+  })
+
+  it('keeps its columns right past its first capacity, and keeps nothing of a property never seen', () => {
+    const table = new EntryTable()
+    for (let i = 0; i < 3_000; i += 1) {
+      table.set(
+        entry(`c${i}`, {
+          propertyId: `p${i % 3}`,
+          needsReply: i % 2 === 0,
+          replyDeadline: i % 2 === 0 ? NOW + (i % 4 === 0 ? HOUR : -HOUR) : null,
+          unread: i % 5 === 0,
+        }),
+      )
+    }
+    const last = table.ordinalOf('c2998')!
+    expect(table.replyOpen(last, NOW)).toBe(false) // its deadline has passed
+    expect(table.replyOpen(table.ordinalOf('c2996')!, NOW)).toBe(true)
+    const owedUnread = table.filter(
+      'p1',
+      { ...noFilters, needsReply: true, unread: true },
+      () => undefined,
+      NOW,
+    )
+    const kept = [...table.ids()].filter((id) => owedUnread(table.ordinalOf(id)!))
+    expect(kept).toHaveLength(100) // i ≡ 10 (mod 30)
+    expect(kept.every((id) => Number(id.slice(1)) % 30 === 10)).toBe(true)
+    const nowhere = table.filter('elsewhere', noFilters, () => undefined, NOW)
+    expect([...table.ids()].some((id) => nowhere(table.ordinalOf(id)!))).toBe(false)
+    // A removed entry passes no filter, however open.
+    table.delete('c2996')
+    expect(table.filter(null, noFilters, () => undefined, NOW)(table.ordinalOf('c2995')! + 1)).toBe(
+      false,
+    )
   })
 })

@@ -3,7 +3,7 @@ import type { InnboxDb } from '@/db'
 import { noFilters, type ListQuery } from '@/search/list-model'
 import type { FromReadModel } from '@/search/protocol'
 import { createQueryHost, type ReadModelLike } from '@/search/query-host'
-import type { ChangeKind, ListResult } from '@/search/read-model'
+import type { ChangeKind, ListAnswer } from '@/search/read-model'
 
 // The worker's side of the inbox list: it answers the latest query at once, and again when
 // the store changes; the search index's progress is sent to a search only (issue 11: at 200,000
@@ -13,8 +13,9 @@ import type { ChangeKind, ListResult } from '@/search/read-model'
 let posted: FromReadModel[]
 let onChange: (what: ChangeKind) => void
 let asked: ListQuery[]
-/** What the double answers: the list, and how far the index is. */
+/** What the double answers: the list, and how far the index is; the ids by ordinal. */
 let listed: string[]
+let names: string[]
 let indexed: number
 
 const query = (search: string): ListQuery => ({
@@ -28,19 +29,20 @@ const query = (search: string): ListQuery => ({
 const model: ReadModelLike = {
   start: () => {},
   stop: () => {},
-  query: (q) => {
+  answer: (q) => {
     asked.push(q)
     return {
       loaded: true,
       partial: false,
-      ids: [...listed],
+      order: Int32Array.from(listed, (id) => names.indexOf(id)),
       total: listed.length,
       matches: null,
       terms: [],
       index: { ready: false, indexedMessages: indexed, totalMessages: 100 },
       tookMs: 0,
-    } satisfies ListResult
+    } satisfies ListAnswer
   },
+  namesFrom: (from) => names.slice(from),
   stats: () => {
     throw new Error('not asked in these tests')
   },
@@ -53,6 +55,7 @@ beforeEach(() => {
   posted = []
   asked = []
   listed = ['a', 'b']
+  names = ['a', 'b']
   indexed = 0
   host = createQueryHost(
     {} as InnboxDb,
@@ -111,5 +114,25 @@ describe("the inbox worker's host", () => {
     // A new query is always answered, even with the same list.
     host.receive({ type: 'query', id: 2, query: query('') })
     expect(posted).toHaveLength(2)
+  })
+
+  it('names each conversation once, with the first answer that may name it', () => {
+    host.receive({ type: 'query', id: 1, query: query('') })
+    listed = ['c', 'a']
+    names = ['a', 'b', 'c']
+    onChange('list')
+    vi.advanceTimersByTime(200)
+    host.receive({ type: 'query', id: 2, query: query('') })
+    const results = posted.filter((message) => message.type === 'result')
+    expect(results.map((message) => message.names)).toEqual([
+      { from: 0, ids: ['a', 'b'] },
+      { from: 2, ids: ['c'] },
+      null,
+    ])
+    expect(results.map((message) => [...message.result.order])).toEqual([
+      [0, 1],
+      [2, 0],
+      [2, 0],
+    ])
   })
 })
