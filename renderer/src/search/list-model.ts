@@ -347,57 +347,52 @@ export class EntryTable {
 const INITIAL_CAPACITY = 1_024
 
 /**
- * Values (the list's entries) by a number, largest first, ties by id (the last activity, newest
- * first; or a reply deadline negated, soonest first), kept between queries: a write moves the
- * few conversations it touched (found by halving), only a large change (a start, a sync of
- * thousands) sorts them all again, and a value replaced without a change of its number (a
- * conversation marked read) keeps its place. A query then walks one array instead of sorting
- * 200,000 conversations (issue 11).
+ * `EntryTable` ordinals by a number, largest first, ties by id (the last activity, newest first;
+ * or a reply deadline negated, soonest first), kept between queries: a write moves the few
+ * conversations it touched (found by halving), only a large change (a start, a sync of
+ * thousands) sorts them all again. A query then walks one array instead of sorting 200,000
+ * conversations (issue 11). The numbers sit in a typed column by ordinal: a map from ids to
+ * items made the values' array after a sort cost as much as the sort (~100 ms at 200,000).
  */
-export class KeptOrder<T> {
-  private readonly items = new Map<string, { key: number; value: T; place: number }>()
-  private sorted: string[] = []
-  /** The values in `sorted`'s order; null until asked for after a move. */
-  private values: T[] | null = []
-  /** Ids whose place in `sorted` may be wrong: moved, added or removed since the last sort. */
-  private readonly moved = new Set<string>()
+export class KeptOrder {
+  /** The number of each ordinal; NaN: not in the order. */
+  private keys = new Float64Array(INITIAL_CAPACITY).fill(Number.NaN)
+  private sorted: number[] = []
+  /** Ordinals whose place in `sorted` may be wrong: moved, added or removed since the last sort. */
+  private readonly moved = new Set<number>()
 
-  set(id: string, key: number, value: T): void {
-    const item = this.items.get(id)
-    if (item && item.key === key) {
-      item.value = value
-      if (this.values && this.moved.size === 0) this.values[item.place] = value
-      return
-    }
-    if (item) {
-      item.key = key
-      item.value = value
-    } else this.items.set(id, { key, value, place: -1 })
-    this.moved.add(id)
-    this.values = null
+  constructor(
+    /** The conversation id of an ordinal, for ties. */
+    private readonly idOf: (ordinal: number) => string,
+  ) {}
+
+  set(ordinal: number, key: number): void {
+    this.grow(ordinal + 1)
+    if (this.keys[ordinal] === key) return
+    this.keys[ordinal] = key
+    this.moved.add(ordinal)
   }
 
-  delete(id: string): void {
-    if (!this.items.delete(id)) return
-    this.moved.add(id)
-    this.values = null
+  delete(ordinal: number): void {
+    if (ordinal >= this.keys.length || Number.isNaN(this.keys[ordinal]!)) return
+    this.keys[ordinal] = Number.NaN
+    this.moved.add(ordinal)
   }
 
-  /** The ids, largest number first. */
-  ids(): readonly string[] {
+  /** The ordinals, largest number first. */
+  inOrder(): readonly number[] {
     if (this.moved.size === 0) return this.sorted
+    const { keys, idOf } = this
     if (this.moved.size > REORDER_LIMIT) {
-      // Positions sorted over plain arrays: a third of the time of sorting [id, number] pairs.
-      const ids = [...this.items.keys()]
-      const keys = Float64Array.from(this.items.values(), (item) => item.key)
-      const positions = ids.map((_, index) => index)
-      positions.sort((a, b) => keys[b]! - keys[a]! || compareText(ids[a]!, ids[b]!))
-      this.sorted = positions.map((index) => ids[index]!)
+      const present: number[] = []
+      for (let ordinal = 0; ordinal < keys.length; ordinal += 1)
+        if (!Number.isNaN(keys[ordinal]!)) present.push(ordinal)
+      present.sort((a, b) => keys[b]! - keys[a]! || compareText(idOf(a), idOf(b)))
+      this.sorted = present
     } else {
-      const kept = this.sorted.filter((id) => !this.moved.has(id))
-      for (const id of this.moved) {
-        const item = this.items.get(id)
-        if (item) kept.splice(this.placeOf(kept, id, item.key), 0, id)
+      const kept = this.sorted.filter((ordinal) => !this.moved.has(ordinal))
+      for (const ordinal of this.moved) {
+        if (!Number.isNaN(keys[ordinal]!)) kept.splice(this.placeOf(kept, ordinal), 0, ordinal)
       }
       this.sorted = kept
     }
@@ -405,30 +400,27 @@ export class KeptOrder<T> {
     return this.sorted
   }
 
-  /** The values in the same order. */
-  inOrder(): readonly T[] {
-    const ids = this.ids()
-    if (this.values) return this.values
-    this.values = ids.map((id, place) => {
-      const item = this.items.get(id)!
-      item.place = place
-      return item.value
-    })
-    return this.values
-  }
-
-  /** Where `id` goes in `ids` (sorted, without it). */
-  private placeOf(ids: readonly string[], id: string, key: number): number {
+  /** Where `ordinal` goes in `sorted` (without it). */
+  private placeOf(sorted: readonly number[], ordinal: number): number {
+    const key = this.keys[ordinal]!
+    const id = this.idOf(ordinal)
     let low = 0
-    let high = ids.length
+    let high = sorted.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      const other = ids[middle]!
-      const otherKey = this.items.get(other)!.key
-      if (otherKey > key || (otherKey === key && other < id)) low = middle + 1
+      const other = sorted[middle]!
+      const otherKey = this.keys[other]!
+      if (otherKey > key || (otherKey === key && this.idOf(other) < id)) low = middle + 1
       else high = middle
     }
     return low
+  }
+
+  private grow(length: number): void {
+    if (length <= this.keys.length) return
+    const keys = new Float64Array(Math.max(length, this.keys.length * 2)).fill(Number.NaN)
+    keys.set(this.keys)
+    this.keys = keys
   }
 }
 

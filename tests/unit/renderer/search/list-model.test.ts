@@ -155,22 +155,25 @@ describe('the list order kept between queries', () => {
   /** The read model's table and two kept orders, fed as it feeds them (read-model.ts `place`). */
   function keptOrders() {
     const table = new EntryTable()
-    const byActivity = new KeptOrder<number>()
-    const byDeadline = new KeptOrder<number>()
+    const idOf = (ordinal: number) => table.idOf(ordinal)
+    const byActivity = new KeptOrder(idOf)
+    const byDeadline = new KeptOrder(idOf)
     return {
       table,
-      byActivity,
       put(item: ListEntry) {
         const ordinal = table.set(item)
-        byActivity.set(item.conversationId, item.lastActivityAt, ordinal)
+        byActivity.set(ordinal, item.lastActivityAt)
         if (item.needsReply && item.replyDeadline !== null)
-          byDeadline.set(item.conversationId, -item.replyDeadline, ordinal)
-        else byDeadline.delete(item.conversationId)
+          byDeadline.set(ordinal, -item.replyDeadline)
+        else byDeadline.delete(ordinal)
       },
       delete(id: string) {
+        const ordinal = table.ordinalOf(id)
+        if (ordinal !== undefined) {
+          byActivity.delete(ordinal)
+          byDeadline.delete(ordinal)
+        }
         table.delete(id)
-        byActivity.delete(id)
-        byDeadline.delete(id)
       },
       orders: () => ({ byActivity: byActivity.inOrder(), byDeadline: byDeadline.inOrder() }),
     }
@@ -218,7 +221,6 @@ describe('the list order kept between queries', () => {
       const orders = kept.orders()
       const idsOf = (ordinals: ArrayLike<number>) =>
         Array.from(ordinals, (ordinal) => kept.table.idOf(ordinal))
-      expect(kept.byActivity.ids()).toEqual(idsOf(orders.byActivity))
       expect(orders.byActivity).toHaveLength(entries.size)
       expect(kept.table.size).toBe(entries.size)
       for (const sort of inboxSorts) {
@@ -238,18 +240,42 @@ describe('the list order kept between queries', () => {
     }
   })
 
-  it('gives the new value of a conversation whose activity did not change, in its place', () => {
-    const order = new KeptOrder<ListEntry>()
-    const a = entry('a', { lastActivityAt: NOW })
-    const b = entry('b', { lastActivityAt: NOW - HOUR })
-    order.set('a', a.lastActivityAt, a)
-    order.set('b', b.lastActivityAt, b)
-    expect(order.inOrder()).toEqual([a, b])
-    // Marked read: the same instant, a new entry.
-    const read = { ...b, unread: false }
-    order.set('b', read.lastActivityAt, read)
-    expect(order.inOrder()[1]).toBe(read)
-    expect(order.ids()).toEqual(['a', 'b'])
+  it('moves a conversation whose number changed, and keeps the place of one whose did not', () => {
+    const ids = ['a', 'b', 'c']
+    const order = new KeptOrder((ordinal) => ids[ordinal]!)
+    order.set(0, NOW)
+    order.set(1, NOW - HOUR)
+    order.set(2, NOW - HOUR) // a tie: by id
+    expect(order.inOrder()).toEqual([0, 1, 2])
+    order.set(1, NOW - HOUR) // marked read: the same instant, nothing to move
+    const before = order.inOrder()
+    expect(order.inOrder()).toBe(before)
+    order.set(2, NOW + HOUR)
+    order.delete(0)
+    order.delete(0)
+    expect(order.inOrder()).toEqual([2, 1])
+    order.set(0, NOW - 2 * HOUR)
+    expect(order.inOrder()).toEqual([2, 1, 0])
+  })
+
+  it('orders past its first capacity, by a full sort and by moves', () => {
+    const ids = Array.from({ length: 3_000 }, (_, i) => `c${String(i).padStart(4, '0')}`)
+    const order = new KeptOrder((ordinal) => ids[ordinal]!)
+    const keyOf = (ordinal: number) => (ordinal * 7919) % 1_000 // ties in threes
+    const expected = () =>
+      ids
+        .map((_, ordinal) => ordinal)
+        .filter((ordinal) => ordinal % 100 !== 0)
+        .sort((a, b) => keyOf(b) - keyOf(a) || a - b)
+    for (const ordinal of ids.keys()) order.set(ordinal, keyOf(ordinal))
+    for (let ordinal = 0; ordinal < ids.length; ordinal += 100) order.delete(ordinal)
+    expect(order.inOrder()).toEqual(expected())
+    // A few moved: placed by halving, the same order.
+    order.set(2_999, keyOf(2_999) + 0.5)
+    order.set(2_999, keyOf(2_999))
+    order.delete(2_998)
+    order.set(2_998, keyOf(2_998))
+    expect(order.inOrder()).toEqual(expected())
   })
 })
 
