@@ -1,6 +1,7 @@
 import type { ConversationTags, ConversationType, Message, Participant } from '@shared/platform'
 import { noteAttachments } from './attachments'
 import { applyCounterDeltas, recordChange, type CounterDeltas } from './counters'
+import { nextWrite } from './conversation-writes'
 import { deriveConversation } from './derive'
 import { conversationRange, messageRecordFrom, messagesOf } from './messages'
 import type { InnboxDb } from './schema'
@@ -56,6 +57,8 @@ export function writeTables(db: InnboxDb) {
     db.reservations,
     db.outbox,
     db.attachments,
+    // The number of each write of conversation rows (db/conversation-writes.ts).
+    db.syncState,
   ]
 }
 
@@ -104,9 +107,10 @@ export function applyConversationUpdates(
     )
     const deltas: CounterDeltas = new Map()
     const rows: ConversationRecord[] = []
+    const stamp = await nextWrite(db)
     for (const [index, next] of rebuilt.entries()) {
       recordChange(deltas, before[index], next)
-      rows.push(next)
+      rows.push({ ...next, written: stamp })
     }
     await db.conversations.bulkPut(rows)
     await applyCounterDeltas(db.counters, deltas)

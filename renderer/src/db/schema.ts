@@ -4,6 +4,7 @@ import * as maintainedCounters from './migrations/0002-maintained-counters'
 import * as templatesAndSchedules from './migrations/0003-templates-and-schedules'
 import * as leanIndexes from './migrations/0004-lean-indexes'
 import * as notificationIndex from './migrations/0005-notification-index'
+import * as conversationWrites from './migrations/0006-conversation-writes'
 import type {
   AttachmentRecord,
   ConversationRecord,
@@ -61,8 +62,9 @@ export class InnboxDb extends Dexie {
       .upgrade(templatesAndSchedules.upgrade)
     this.version(leanIndexes.version).stores(leanIndexes.stores)
     this.version(notificationIndex.version).stores(notificationIndex.stores)
+    this.version(conversationWrites.version).stores(conversationWrites.stores)
   }
 }
 
 /** The latest schema version; a store written by a newer build cannot be opened by this one. */
-export const SCHEMA_VERSION = notificationIndex.version
+export const SCHEMA_VERSION = conversationWrites.version

@@ -1,6 +1,6 @@
 import type { InnboxDb } from './schema'
 
-// Small named values of the sync engine, each in its own row of `syncState`.
+// Small named values of the sync engine and the store, each in its own row of `syncState`.
 
 /** Where a bootstrap stands, written in the same transaction as the data it covers. */
 export interface BootstrapCheckpoint {
@@ -22,6 +22,8 @@ export interface SyncStateValues {
   reservationsSyncedAt: Record<string, number>
   /** The last retention purge (rule 3), to run it daily. */
   retentionRunAt: number
+  /** The number of the last write of conversation rows (`ConversationRecord.written`). */
+  conversationWrites: number
 }
 
 export type SyncStateKey = keyof SyncStateValues

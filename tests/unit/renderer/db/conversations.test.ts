@@ -8,6 +8,7 @@ import {
   recount,
   writeProperties,
   writeReservations,
+  type ConversationRecord,
   type InnboxDb,
 } from '@/db'
 import { DAY, HOUR, T0, conversation, freshDb, message, property, reservation } from './builders'
@@ -197,7 +198,17 @@ describe('the conversation write path', () => {
     const all = Array.from({ length: 30 }, (_, n) => updatesOf(n))
     await applyConversationUpdates(db, all)
     for (const update of all) await applyConversationUpdates(other, [update])
-    expect(await db.conversations.toArray()).toEqual(await other.conversations.toArray())
+    // The same rows but for their write's number: one write, or thirty in order.
+    const rows = await db.conversations.toArray()
+    const oneByOne = await other.conversations.toArray()
+    expect(rows.map((row) => row.written)).toEqual(all.map(() => 1))
+    const numbers = (list: ConversationRecord[]) =>
+      Object.fromEntries(list.map((row) => [row.conversationId, row.written]))
+    expect(numbers(oneByOne)).toEqual(
+      Object.fromEntries(all.map((update, n) => [update.conversationId, n + 1])),
+    )
+    const unnumbered = ({ written: _, ...row }: ConversationRecord) => row
+    expect(rows.map(unnumbered)).toEqual(oneByOne.map(unnumbered))
     expect(await readCounters(db)).toEqual(await readCounters(other))
     expect(await recount(db)).toEqual([])
     other.close()

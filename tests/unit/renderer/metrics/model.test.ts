@@ -137,4 +137,50 @@ describe('the metrics model kept between starts', () => {
     expect(c2(model.input().conversations)).toEqual(c2(before))
     await vi.waitFor(() => expect(slot.saves).toBe(2))
   })
+
+  it('catches up from the write numbers: rows written since its snapshot, and the ids of all', async () => {
+    model.stop()
+    const slot = memorySlot<MetricsModelSnapshot>()
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(slot.saves).toBe(1))
+    model.stop()
+    expect(slot.saved?.written).toBe(1)
+
+    // While the app was closed: a reply in c1, a new conversation c3, c2 purged, and c4 stored
+    // without a write number (as by a version before 6).
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c1',
+        messages: [
+          message({ id: 'c1-p', conversationId: 'c1', propertyId: 'p1', from: 'property', at: T0 }),
+        ],
+      },
+      {
+        conversationId: 'c3',
+        messages: [message({ id: 'c3-g', conversationId: 'c3', propertyId: 'p1', at: T0 })],
+      },
+    ])
+    await purgeConversations(db, ['c2'], T0)
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c4',
+        messages: [message({ id: 'c4-g', conversationId: 'c4', propertyId: 'p1', at: T0 })],
+      },
+    ])
+    const { written: _, ...unnumbered } = (await db.conversations.get('c4'))!
+    await db.conversations.put(unnumbered)
+
+    const everyRow = vi.spyOn(db.conversations, 'orderBy')
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(model.loaded).toBe(true))
+    expect(model.restored).toBe(true)
+    expect(messagesOf('c1')).toEqual(['c1-g', 'c1-p'])
+    expect(messagesOf('c2')).toBeUndefined()
+    expect(messagesOf('c3')).toEqual(['c3-g'])
+    expect(messagesOf('c4')).toEqual(['c4-g'])
+    // No read of every row (allConversations pages through the table in key order).
+    expect(everyRow).not.toHaveBeenCalled()
+  })
 })

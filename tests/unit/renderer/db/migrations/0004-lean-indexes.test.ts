@@ -48,6 +48,8 @@ describe('migration 0004: lean indexes', () => {
       'readClosesAt',
       // Added by version 5 (notifications).
       'unreadGuestAt',
+      // Added by version 6 (write numbers).
+      'written',
     ])
     expect(indexes(db.reservations)).toEqual([
       '[propertyId+checkin]',
