@@ -1,7 +1,7 @@
 import type { ConversationTags, ConversationType, Message, Participant } from '@shared/platform'
 import { noteAttachments } from './attachments'
 import { applyCounterDeltas, recordChange, type CounterDeltas } from './counters'
-import { nextWrite } from './conversation-writes'
+import { nextWrite, noteDeletion } from './conversation-writes'
 import { deriveConversation } from './derive'
 import { conversationRange, messageRecordFrom, messagesOf } from './messages'
 import type { InnboxDb } from './schema'
@@ -390,11 +390,15 @@ export function pendingActions(db: InnboxDb, conversationId: string): Promise<Ou
     .toArray()
 }
 
-/** Deletes conversation rows and takes them out of the counters; call inside a transaction. */
+/**
+ * Deletes conversation rows, takes them out of the counters and numbers the deletion
+ * (db/conversation-writes.ts); call inside a transaction that includes `syncState`.
+ */
 export async function deleteConversationRows(db: InnboxDb, ids: readonly string[]): Promise<void> {
   const before = await db.conversations.bulkGet([...ids])
   const deltas: CounterDeltas = new Map()
   for (const row of before) recordChange(deltas, row, undefined)
   await db.conversations.bulkDelete([...ids])
   await applyCounterDeltas(db.counters, deltas)
+  await noteDeletion(db)
 }

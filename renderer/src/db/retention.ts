@@ -44,6 +44,8 @@ export function purgeConversations(
     db.drafts,
     db.reservations,
     db.outbox,
+    // The deletion's write number (db/conversation-writes.ts).
+    db.syncState,
   ]
   return writeTx(db, tables, async () => {
     const rows = await db.conversations.bulkGet([...ids])

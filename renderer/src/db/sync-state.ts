@@ -24,6 +24,8 @@ export interface SyncStateValues {
   retentionRunAt: number
   /** The number of the last write of conversation rows (`ConversationRecord.written`). */
   conversationWrites: number
+  /** The write number taken by the last deletion of conversation rows (db/conversation-writes.ts). */
+  conversationDeletes: number
 }
 
 export type SyncStateKey = keyof SyncStateValues

@@ -5,7 +5,12 @@ import {
   messagesAfter,
   messagesOfConversations,
 } from '@/db/inbox-queries'
-import { conversationKeys, conversationsWrittenAfter, latestWrite } from '@/db/conversation-writes'
+import {
+  conversationKeys,
+  conversationsWrittenAfter,
+  latestDeletion,
+  latestWrite,
+} from '@/db/conversation-writes'
 import { metricsSnapshot } from '@/db/metrics-queries'
 import { SnapshotSaver, snapshotPolicy, type SnapshotPolicy } from '@/db/snapshots'
 import { onRowsChanged, onTablesChanged, PendingRows } from '@/db/table-changes'
@@ -22,9 +27,9 @@ import { computeMetrics, type MetricsInput, type MetricsResult } from './compute
 // The entries are saved beside the store (db/snapshots.ts) as the search index is
 // (search/read-model.ts): a start restores them and reads the messages of the conversations
 // changed since, instead of every message. Which ones changed it learns from the rows' write
-// numbers (db/conversation-writes.ts): the rows written after the snapshot's number, and the
-// ids of all (for those deleted), instead of every row (issue 11: at 200,000 conversations
-// that read took a second of the worker, beside the desk's first opens).
+// numbers (db/conversation-writes.ts): the rows written after the snapshot's number (and the ids
+// of all when rows were deleted since), instead of every row (issue 11: at 200,000
+// conversations that read took a second of the worker, beside the desk's first opens).
 
 /** Bumped whenever the snapshot's shape or what a conversation's entry holds changes. */
 export const SNAPSHOT_FORMAT = 2
@@ -316,25 +321,28 @@ export class MetricsModel {
   }
 
   /**
-   * The entries caught up with the store from write number `after`: the rows written since
-   * (rows from before schema version 6 have no number: any id not known is read too), the ids
-   * of all (those gone are removed), the properties.
+   * The entries caught up with the store from write number `after`: the rows written since, the
+   * properties, and, when rows were deleted since, the ids of all (those gone are removed; any
+   * id not known, a row from before schema version 6 without a number, is read).
    */
   private async applySince(after: number): Promise<boolean> {
-    const written = await latestWrite(this.db)
+    const [written, deleted] = await Promise.all([latestWrite(this.db), latestDeletion(this.db)])
     const [rows, ids, properties] = await Promise.all([
       conversationsWrittenAfter(this.db, after),
-      conversationKeys(this.db),
+      deleted > after ? conversationKeys(this.db) : null,
       allProperties(this.db),
     ])
     let changed = this.setProperties(properties)
-    const present = new Set(ids)
-    for (const id of [...this.entries.keys()]) {
-      if (!present.has(id)) changed = this.entries.delete(id) || changed
+    let more: (ConversationRecord | undefined)[] = []
+    if (ids) {
+      const present = new Set(ids)
+      for (const id of [...this.entries.keys()]) {
+        if (!present.has(id)) changed = this.entries.delete(id) || changed
+      }
+      const read = new Set(rows.map((row) => row.conversationId))
+      const unknown = ids.filter((id) => !this.entries.has(id) && !read.has(id))
+      if (unknown.length > 0) more = await conversationsByIds(this.db, unknown)
     }
-    const read = new Set(rows.map((row) => row.conversationId))
-    const unknown = ids.filter((id) => !this.entries.has(id) && !read.has(id))
-    const more = unknown.length > 0 ? await conversationsByIds(this.db, unknown) : []
     const stale: ConversationRecord[] = []
     for (const row of [...rows, ...more]) {
       if (row) changed = this.compare(row, stale) || changed

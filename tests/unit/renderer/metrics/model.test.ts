@@ -183,4 +183,30 @@ describe('the metrics model kept between starts', () => {
     // No read of every row (allConversations pages through the table in key order).
     expect(everyRow).not.toHaveBeenCalled()
   })
+
+  it('reads no ids when nothing was deleted since its snapshot', async () => {
+    model.stop()
+    const slot = memorySlot<MetricsModelSnapshot>()
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(slot.saves).toBe(1))
+    model.stop()
+    await applyConversationUpdates(db, [
+      {
+        conversationId: 'c3',
+        messages: [message({ id: 'c3-g', conversationId: 'c3', propertyId: 'p1', at: T0 })],
+      },
+    ])
+    // Every id is read through a collection of the whole table (and every row in key order).
+    const everyId = vi.spyOn(db.conversations, 'toCollection')
+    const everyRow = vi.spyOn(db.conversations, 'orderBy')
+    model = modelWith(slot)
+    model.start()
+    await vi.waitFor(() => expect(model.loaded).toBe(true))
+    expect(model.restored).toBe(true)
+    expect(messagesOf('c3')).toEqual(['c3-g'])
+    expect(model.input().conversations).toHaveLength(3)
+    expect(everyId).not.toHaveBeenCalled()
+    expect(everyRow).not.toHaveBeenCalled()
+  })
 })

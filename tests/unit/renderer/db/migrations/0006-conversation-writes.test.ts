@@ -8,7 +8,7 @@ import * as templatesAndSchedules from '@/db/migrations/0003-templates-and-sched
 import * as leanIndexes from '@/db/migrations/0004-lean-indexes'
 import * as notificationIndex from '@/db/migrations/0005-notification-index'
 import { applyConversationUpdates, InnboxDb, purgeConversations, SCHEMA_VERSION } from '@/db'
-import { conversationsWrittenAfter, latestWrite } from '@/db/conversation-writes'
+import { conversationsWrittenAfter, latestDeletion, latestWrite } from '@/db/conversation-writes'
 import { T0, message } from '../builders'
 
 const opened: Dexie[] = []
@@ -67,13 +67,15 @@ describe('conversation write numbers', () => {
     expect(new Set(Object.values(first))).toEqual(new Set([1, 2]))
     expect((await conversationsWrittenAfter(db, first.c!)).length).toBe(first.c === 1 ? 2 : 0)
 
-    // The rows of the last write purged: the next write still gets a new number.
+    expect(await latestDeletion(db)).toBe(0)
+    // The rows of the last write purged: the deletion takes a number, the next write a new one.
     await applyConversationUpdates(db, [update('d', T0 + 1)])
     await purgeConversations(db, ['d'], T0)
     expect(await db.conversations.get('d')).toBeUndefined()
+    expect(await latestDeletion(db)).toBe(4)
     await applyConversationUpdates(db, [update('e', T0 + 2)])
-    expect((await db.conversations.get('e'))?.written).toBe(4)
-    expect(await latestWrite(db)).toBe(4)
+    expect((await db.conversations.get('e'))?.written).toBe(5)
+    expect(await latestWrite(db)).toBe(5)
     expect((await conversationsWrittenAfter(db, 3)).map((r) => r.conversationId)).toEqual(['e'])
   })
 })
