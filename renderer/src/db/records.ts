@@ -76,11 +76,11 @@ export interface ConversationRecord {
    */
   unreadGuestAt?: number
   /**
-   * The number of the write that last stored the row: one more than the last one's, the
-   * same for every row of one write, so numbers follow the order of commits
-   * (db/conversation-writes.ts `nextWrite`). A reader that has seen every row written up to N reads only those above N
-   * (`conversationsWrittenAfter`). Rows last written before schema version 6 lack it
-   * (migrations/0006-conversation-writes.ts).
+   * The number of the write that last stored the row: one more than the last one's, the same
+   * for every row of one write, so numbers follow the order of commits
+   * (db/conversation-writes.ts `nextWrite`). A reader that has seen every row written up to N
+   * reads only those above N (`conversationsWrittenAfter`). Rows last written before schema
+   * version 6 lack it (migrations/0006-conversation-writes.ts).
    */
   written?: number
 }

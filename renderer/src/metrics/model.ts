@@ -271,7 +271,8 @@ export class MetricsModel {
     const propertiesDirty = this.propertiesDirty
     this.propertiesDirty = false
     try {
-      // Restored, or after a write over a range (a purge): the rows written since, and the ids.
+      // The first read after a restore, or after a write over a range (Dexie cannot name its
+      // keys): the rows written since the number the entries are up to.
       if (this.scanned && changed === 'all') return await this.applySince(this.written)
       if (!this.scanned) return await this.applyAll()
       const moved = propertiesDirty ? this.setProperties(await allProperties(this.db)) : false

@@ -226,11 +226,6 @@ export class EntryTable {
     return this.present
   }
 
-  /** How many ordinals have been given (removed entries' included). */
-  get ordinalCount(): number {
-    return this.names.length
-  }
-
   ordinalOf(id: string): number | undefined {
     const ordinal = this.ordinals.get(id)
     return ordinal !== undefined && this.values[ordinal] ? ordinal : undefined

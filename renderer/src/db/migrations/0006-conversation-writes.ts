@@ -2,12 +2,11 @@
 // (db/conversation-writes.ts: a counter in `syncState`, the same number for every row of one
 // write), in an index. The counter is read and moved in the write's transaction, and read-write
 // transactions on it run one after another, so the numbers follow the order of the commits, and
-// "every row written after N" is one read of the index. The reply
-// score's worker (metrics/model.ts) restores its input from a snapshot and, at 200,000
-// conversations (issue 11), then read every row to see what had changed since: a second of its
-// thread deserialising them, beside the desk's first opens. It now reads only the rows written
-// after its snapshot's number (and every id only when rows were deleted since: a deletion takes
-// a number too).
+// "every row written after N" is one read of the index. The reply score's worker
+// (metrics/model.ts) restores its input from a snapshot and, at 200,000 conversations (issue
+// 11), then read every row to see what had changed since: a second of its thread deserialising
+// them, beside the desk's first opens. It now reads only the rows written after its snapshot's
+// number (and every id only when rows were deleted since: a deletion takes a number too).
 //
 // Rows from before this version have no `written` and stay out of the index until written
 // again; the worker's snapshot format changed with it, so its first start on this version reads
