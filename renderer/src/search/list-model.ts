@@ -1,4 +1,5 @@
 import { stayStage, type StayStage } from '@shared/stays'
+import { numberOf } from './numbering'
 
 // The conversation list as the inbox asks for it: which conversations, in which order.
 // Pure functions over compact entries (no message text, no participants), so ordering and
@@ -316,12 +317,7 @@ export class EntryTable {
   }
 
   private propertyNumber(propertyId: string): number {
-    let number = this.propertyNumbers.get(propertyId)
-    if (number === undefined) {
-      number = this.propertyNumbers.size
-      this.propertyNumbers.set(propertyId, number)
-    }
-    return number
+    return numberOf(this.propertyNumbers, propertyId)
   }
 
   private grow(length: number): void {

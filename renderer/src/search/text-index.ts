@@ -1,5 +1,6 @@
 import { MIN_PREFIX_LENGTH, termMatches } from './highlight'
 import { MessageIds, type MessageIdsSnapshot } from './message-ids'
+import { numberOf } from './numbering'
 import { queryTerms, termsOf } from './tokenize'
 
 // The full-text index of the inbox: every stored message and every guest name, in memory.
@@ -560,12 +561,7 @@ export class TextIndex {
   }
 
   private propertyNumber(propertyId: string): number {
-    let number = this.propertyNumbers.get(propertyId)
-    if (number === undefined) {
-      number = this.propertyNumbers.size
-      this.propertyNumbers.set(propertyId, number)
-    }
-    return number
+    return numberOf(this.propertyNumbers, propertyId)
   }
 }
 

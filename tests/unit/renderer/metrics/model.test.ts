@@ -106,15 +106,21 @@ describe('the metrics model kept between starts', () => {
       memoryPolicy(slot, everyMs),
     )
 
-  it('saves its entries, and a later start restores them and reads only what changed since', async () => {
+  /** A start without a snapshot, until it has saved one; then the app is closed. */
+  async function savedStart() {
     model.stop()
     const slot = memorySlot<MetricsModelSnapshot>()
     model = modelWith(slot)
     model.start()
     await vi.waitFor(() => expect(slot.saves).toBe(1))
-    const before = model.input().conversations
     expect(model.restored).toBe(false)
+    const before = model.input().conversations
     model.stop()
+    return { slot, before }
+  }
+
+  it('saves its entries, and a later start restores them and reads only what changed since', async () => {
+    const { slot, before } = await savedStart()
 
     // While the app was closed: a reply in c1 (an event that asks for no reply in c2 stays as is).
     await applyConversationUpdates(db, [
@@ -139,12 +145,7 @@ describe('the metrics model kept between starts', () => {
   })
 
   it('catches up from the write numbers: rows written since its snapshot, and the ids of all', async () => {
-    model.stop()
-    const slot = memorySlot<MetricsModelSnapshot>()
-    model = modelWith(slot)
-    model.start()
-    await vi.waitFor(() => expect(slot.saves).toBe(1))
-    model.stop()
+    const { slot } = await savedStart()
     expect(slot.saved?.written).toBe(1)
 
     // While the app was closed: a reply in c1, a new conversation c3, c2 purged, and c4 stored
@@ -185,12 +186,7 @@ describe('the metrics model kept between starts', () => {
   })
 
   it('reads no ids when nothing was deleted since its snapshot', async () => {
-    model.stop()
-    const slot = memorySlot<MetricsModelSnapshot>()
-    model = modelWith(slot)
-    model.start()
-    await vi.waitFor(() => expect(slot.saves).toBe(1))
-    model.stop()
+    const { slot } = await savedStart()
     await applyConversationUpdates(db, [
       {
         conversationId: 'c3',
