@@ -50,6 +50,13 @@ export function createHttpTransport(token: string, baseUrl = ''): BridgeTranspor
     } catch {
       return unavailable('The web host did not answer.')
     }
+    // The host's own refusal of this page (its token or origin), not the platform's answer
+    // (those come with 200): a host started again under a living page has a new token. Taken
+    // as the platform's `forbidden`, it made the outbox fail replies for good (a reply sent
+    // after the host's restart, before this page was reloaded); as unavailable they wait.
+    if (response.status === 401 || response.status === 403) {
+      return unavailable('The web host no longer accepts this page: reload it.')
+    }
     const body: unknown = fromWire(await response.json().catch(() => null))
     return isBridgeResult(body) ? body : unavailable(`The web host answered ${response.status}.`)
   }

@@ -39,6 +39,16 @@ describe('HTTP transport', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } })
   })
 
+  it("takes the host's refusal of this page (its token) for unavailable, not the platform's", async () => {
+    const refusal = { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(refusal), { status: 401 })),
+    )
+    const result = await createHttpTransport('old').invoke('messages:send', [])
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  })
+
   it('delivers server-sent events to the listeners of that event only', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
