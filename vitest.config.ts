@@ -25,6 +25,7 @@ export default defineConfig({
             'tests/unit/sandbox/**/*.test.ts',
             'tests/unit/lint/**/*.test.ts',
             'tests/unit/scripts/**/*.test.ts',
+            'tests/unit/bench/**/*.test.ts',
           ],
         },
       },

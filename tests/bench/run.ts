@@ -16,6 +16,7 @@ import {
   type WebHost,
 } from './host'
 import { seedPlatformAccount, sandboxNow } from './platform'
+import { waitForQuietMachine } from './quiet'
 import {
   describeScreen,
   scrollWholeList,
@@ -360,6 +361,7 @@ async function measureIngest(
   // app's sync write path into the store the app starts on below.
   let bare: Awaited<ReturnType<BenchApi['ingestBare']>> | null = null
   if (!skipBare) {
+    await settle('before the bare bulkPut')
     log('ingest: bare Dexie bulkPut')
     bare = await bench.evaluate(
       (o) => (globalThis as BenchWindow).innboxBench.ingestBare(o),
@@ -367,6 +369,9 @@ async function measureIngest(
     )
     log(`ingest: bare ${bare.messages} messages in ${Math.round(bare.writeMs)} ms`)
   }
+  // Each write path starts on a quiet machine: the bare run's deleted database is still being
+  // cleaned up for seconds after the deletion has answered (tests/bench/quiet.ts).
+  await settle("before the app's sync path")
   log("ingest: the app's sync path")
   const app = await bench.evaluate(
     (o) => (globalThis as BenchWindow).innboxBench.ingestApp(o),
@@ -391,6 +396,20 @@ async function measureIngest(
       }),
     )
   }
+}
+
+/** Waits (up to 30 s) until under a fifth of a core is busy over a second, and logs the wait. */
+async function settle(what: string): Promise<void> {
+  const { waitedMs, quiet } = await waitForQuietMachine({
+    belowCores: 0.2,
+    sampleMs: 1_000,
+    maxWaitMs: 30_000,
+    cores: os.cpus().length,
+  })
+  const seconds = round(waitedMs / 1000, 0)
+  if (quiet === null) log(`ingest: ${seconds} s pause ${what} (no /proc/stat to watch)`)
+  else if (quiet) log(`ingest: machine quiet after ${seconds} s, ${what}`)
+  else log(`ingest: machine still busy after ${seconds} s, ${what}; measuring anyway`)
 }
 
 async function measureEngine(
