@@ -32,13 +32,13 @@ import { computeMetrics, type MetricsInput, type MetricsResult } from './compute
 // conversations that read took a second of the worker, beside the desk's first opens).
 
 /** Bumped whenever the snapshot's shape or what a conversation's entry holds changes. */
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 const GUEST = 1
 const NEEDS_REPLY = 2
 
 /**
  * The model's entries kept between starts (db/snapshots.ts), in columns: conversation i's
- * messages are messageIds[starts[i] .. starts[i + 1]], and so on.
+ * messages are those from starts[i] to starts[i + 1], and so on.
  */
 export interface MetricsModelSnapshot {
   /** Every conversation row written up to this write number is in the entries as written. */
@@ -51,7 +51,13 @@ export interface MetricsModelSnapshot {
   /** NaN: not known. */
   noReplyNeededAt: Float64Array
   starts: Int32Array
-  messageIds: string[]
+  /**
+   * The messages' ids end to end, ID_CHUNK ids per string, and each one's length: two million
+   * ids as strings of their own took ~0.9 s of the worker to load at 10× (issue 11), a few
+   * strings load at once.
+   */
+  messageIdChunks: string[]
+  messageIdLengths: Uint32Array
   messageAt: Float64Array
   /** GUEST and NEEDS_REPLY bits. */
   messageFlags: Uint8Array
@@ -85,6 +91,43 @@ function tagOf(
 
 function compact(messages: readonly MessageRecord[]): MetricsMessage[] {
   return messages.map((record) => metricsMessageFrom(record.message))
+}
+
+/** Ids per string of a packed list: far from the longest string a JS engine makes. */
+const IDS_PER_CHUNK = 100_000
+
+/** Ids end to end, `perChunk` to a string, and each one's length (see `unpackIds`). */
+export function packIds(
+  ids: readonly string[],
+  perChunk = IDS_PER_CHUNK,
+): { chunks: string[]; lengths: Uint32Array } {
+  const chunks: string[] = []
+  for (let from = 0; from < ids.length; from += perChunk) {
+    chunks.push(ids.slice(from, from + perChunk).join(''))
+  }
+  return { chunks, lengths: Uint32Array.from(ids, (id) => id.length) }
+}
+
+/** The ids `packIds` packed; throws when the chunks do not hold them (a damaged snapshot). */
+export function unpackIds(
+  chunks: readonly string[],
+  lengths: Uint32Array,
+  perChunk = IDS_PER_CHUNK,
+): string[] {
+  const ids = new Array<string>(lengths.length)
+  for (let c = 0; c * perChunk < lengths.length; c++) {
+    const chunk = chunks[c]
+    if (chunk === undefined) throw new Error('a snapshot chunk of message ids is missing')
+    let offset = 0
+    const last = Math.min(lengths.length, (c + 1) * perChunk)
+    for (let m = c * perChunk; m < last; m++) {
+      const end = offset + lengths[m]!
+      ids[m] = chunk.slice(offset, end)
+      offset = end
+    }
+    if (offset !== chunk.length) throw new Error('a snapshot chunk of message ids is damaged')
+  }
+  return ids
 }
 
 export class MetricsModel {
@@ -155,7 +198,8 @@ export class MetricsModel {
     const saved = await this.snapshots?.slot.load().catch(() => null)
     if (!saved || this.closed) return
     try {
-      const { conversations, starts, messageIds, messageAt, messageFlags } = saved
+      const { conversations, starts, messageAt, messageFlags } = saved
+      const messageIds = unpackIds(saved.messageIdChunks, saved.messageIdLengths)
       conversations.forEach((conversationId, i) => {
         const messages: MetricsMessage[] = []
         for (let m = starts[i]!; m < starts[i + 1]!; m++) {
@@ -212,6 +256,7 @@ export class MetricsModel {
       }
     })
     starts[entries.length] = m
+    const { chunks: messageIdChunks, lengths: messageIdLengths } = packIds(messageIds)
     return {
       written: this.written,
       conversations: entries.map(([id]) => id),
@@ -224,7 +269,8 @@ export class MetricsModel {
         ([, entry]) => entry.metrics.noReplyNeededAt ?? Number.NaN,
       ),
       starts,
-      messageIds,
+      messageIdChunks,
+      messageIdLengths,
       messageAt,
       messageFlags,
     }

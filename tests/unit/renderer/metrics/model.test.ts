@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyConversationUpdates, purgeConversations, writeProperties, type InnboxDb } from '@/db'
 import type { SnapshotSlot } from '@/db/snapshots'
-import { MetricsModel, type MetricsModelSnapshot } from '@/metrics/model'
+import { MetricsModel, packIds, unpackIds, type MetricsModelSnapshot } from '@/metrics/model'
 import { HOUR, T0, freshDb, message, property } from '../db/builders'
 import { memoryPolicy, memorySlot } from '../db/memory-slot'
 
@@ -204,5 +204,26 @@ describe('the metrics model kept between starts', () => {
     expect(model.input().conversations).toHaveLength(3)
     expect(everyId).not.toHaveBeenCalled()
     expect(everyRow).not.toHaveBeenCalled()
+  })
+})
+
+describe('message ids in a snapshot', () => {
+  const ids = ['m1', 'a-longer-id', 'é✓', 'x', '', 'm6', 'm7']
+
+  it('come back as they were, across chunks', () => {
+    for (const perChunk of [1, 2, 3, 7, 100]) {
+      const packed = packIds(ids, perChunk)
+      expect(packed.chunks).toHaveLength(Math.ceil(ids.length / perChunk))
+      expect(unpackIds(packed.chunks, packed.lengths, perChunk)).toEqual(ids)
+    }
+    expect(unpackIds([], new Uint32Array(0))).toEqual([])
+  })
+
+  it('are refused when a chunk is missing or damaged', () => {
+    const { chunks, lengths } = packIds(ids, 3)
+    expect(() => unpackIds(chunks.slice(0, 2), lengths, 3)).toThrow(/missing/)
+    expect(() => unpackIds([chunks[0]!, `${chunks[1]}x`, chunks[2]!], lengths, 3)).toThrow(
+      /damaged/,
+    )
   })
 })
