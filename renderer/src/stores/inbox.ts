@@ -132,6 +132,11 @@ export const useInboxStore = defineStore('inbox', () => {
   const conversationIds = computed<readonly string[]>(() => result.value?.ids ?? [])
   /** The read model has read the whole store once (or failed to): the start's heavy read is over. */
   const listSettled = computed(() => answer.value?.loaded === true || listError.value !== null)
+  /**
+   * The list shows its rows (the first page read from the indexes, or the read model's answer),
+   * or its failure: the desk can be used, while the read model may still be reading the store.
+   */
+  const listShown = computed(() => result.value?.loaded === true || listError.value !== null)
   const loading = computed(
     () => sync.storeError === null && listError.value === null && !result.value?.loaded,
   )
@@ -230,6 +235,7 @@ export const useInboxStore = defineStore('inbox', () => {
     conversationIds,
     loading,
     listSettled,
+    listShown,
     listError,
     searching,
     filtersActive,

@@ -6,9 +6,9 @@ import type * as MetricsClientModule from '@/metrics/client'
 import type { ListResult } from '@/search/read-model'
 import { HOUR, T0, freshDb, message, property } from '../db/builders'
 
-// At start the reply score's worker (which reads every message) waits until the inbox list has
-// read the store: both read the same IndexedDB, and the list is what the desk looks at first.
-// Then it waits for a pause in the desk's use. The inbox's read model is a port the test
+// At start the reply score's worker (which reads every message) waits until the inbox list
+// shows its first rows: the list is what the desk looks at first. Then it waits for a pause in
+// the desk's use. The inbox's read model is a port the test
 // answers by hand.
 
 const inboxAnswer = vi.hoisted(() => ({ send: null as ((result: ListResult) => void) | null }))
@@ -32,6 +32,7 @@ vi.mock('@/metrics/client', async (importOriginal) => {
 const { createMetricsClient } = await import('@/metrics/client')
 const { useMetricsStore, QUIET_MS, MAX_WAIT_MS } = await import('@/stores/metrics')
 const { useSyncStore } = await import('@/stores/sync')
+const { useInboxStore } = await import('@/stores/inbox')
 
 let db: InnboxDb
 
@@ -61,17 +62,31 @@ beforeEach(async () => {
 afterEach(() => db.close())
 
 describe('the reply score at start', () => {
-  it('starts reading once the inbox list has read the store', async () => {
+  it('starts reading once the inbox list shows its first rows, before its read model has read the store', async () => {
     setActivePinia(createPinia())
     useSyncStore().db = db
     const metrics = useMetricsStore()
-    inboxAnswer.send!(listAnswer(false))
+    const inbox = useInboxStore()
+    expect(inbox.listShown).toBe(false)
     expect(createMetricsClient).not.toHaveBeenCalled()
-    expect(metrics.loaded).toBe(false)
-    inboxAnswer.send!(listAnswer(true))
+    // The first page, read from the indexes (search/first-page.ts); the read model has not
+    // answered (at 200,000 conversations it reads the store for ~15 s).
+    await vi.waitFor(() => expect(inbox.listShown).toBe(true))
+    expect(inbox.listSettled).toBe(false)
     await vi.waitFor(() => expect(metrics.loaded).toBe(true))
     expect(createMetricsClient).toHaveBeenCalledTimes(1)
     expect(metrics.properties.map((item) => item.propertyId)).toEqual(['p1'])
+  })
+
+  it('does not start while the list shows nothing', async () => {
+    setActivePinia(createPinia())
+    // No store yet: no first page, no answer.
+    const metrics = useMetricsStore()
+    inboxAnswer.send?.(listAnswer(false))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(useInboxStore().listShown).toBe(false)
+    expect(createMetricsClient).not.toHaveBeenCalled()
+    expect(metrics.loaded).toBe(false)
   })
 
   describe('while the desk is in use', () => {
