@@ -4,17 +4,12 @@ import {
   type GuestMessageOutcome,
   type MetricsConversation,
 } from './outcomes'
-import {
-  countsAt,
-  replyScoreOfOutcomes,
-  SCORE_MINIMUM_MESSAGES,
-  SCORE_PERIOD_MS,
-  type ReplyScore,
-} from './score'
+import { SCORE_PERIOD_MS, type ReplyScore } from './score'
+import { outcomeTable, scoreOf, type OutcomeTable } from './table'
 
 // The reply score looked back on (rule 9, "updated daily"): the score each day, and the median
-// time a reply took. Outcomes are computed once and projected to each past instant, so 90 days
-// cost one pass over the messages per day instead of rebuilding every conversation 90 times.
+// time a reply took. Outcomes are computed once (table.ts) and projected to each past instant,
+// instead of rebuilding every conversation 90 times.
 
 /**
  * The outcomes as they were known at `at` (≤ the instant they were computed for): later guest
@@ -61,61 +56,28 @@ export function dailyReplyScores(
   timeZone: string,
   days = 90,
 ): DailyReplyScore[] {
-  const outcomes = [...guestMessageOutcomes(conversations, now)].sort(
-    (a, b) => a.receivedAt - b.receivedAt,
-  )
-  const received = Float64Array.from(outcomes, (outcome) => outcome.receivedAt)
+  return dailyScoresOf(outcomeTable(conversations), now, timeZone, days)
+}
+
+/**
+ * `dailyReplyScores` from the conversations' outcome table (table.ts): each day's score reads
+ * only the outcomes it depends on. 90 days over a property's year of messages were 90 passes
+ * over all of them: 4 s for 200,000 messages (issue 11).
+ */
+export function dailyScoresOf(
+  table: OutcomeTable,
+  now: number,
+  timeZone: string,
+  days = 90,
+): DailyReplyScore[] {
   const today = wallTimeAt(now, timeZone)
   const result: DailyReplyScore[] = []
   for (let back = days - 1; back >= 0; back -= 1) {
     const date = addCalendarDays(today, -back)
     const at = back === 0 ? now : startOfDay(addCalendarDays(date, 1), timeZone) - 1
-    result.push({
-      date: formatCalendarDate(date),
-      at,
-      score: scoreAt(outcomes, received, at),
-    })
+    result.push({ date: formatCalendarDate(date), at, score: scoreOf(table, at) })
   }
   return result
-}
-
-/**
- * `replyScoreOfOutcomes(outcomesAt(outcomes, at), at)`, reading only the outcomes it depends on
- * (`outcomes` sorted by receipt, `received` their instants): those of the 30 days before `at`,
- * and older ones only while fewer than 10 of them count. 90 days over a property's year of
- * messages were 90 passes over all of them: 4 s for 200,000 messages (issue 11).
- */
-function scoreAt(
-  outcomes: readonly GuestMessageOutcome[],
-  received: Float64Array,
-  at: number,
-): ReplyScore {
-  const end = firstAfter(received, at)
-  let start = firstAfter(received, at - SCORE_PERIOD_MS)
-  let known = outcomesAt(outcomes.slice(start, end), at)
-  let counted = known.filter((outcome) => countsAt(outcome, at)).length
-  while (counted < SCORE_MINIMUM_MESSAGES && start > 0) {
-    let from = Math.max(0, start - 4 * SCORE_MINIMUM_MESSAGES)
-    // Messages received at the same instant stay together: their order is the messages' ids.
-    while (from > 0 && received[from - 1] === received[from]) from -= 1
-    const older = outcomesAt(outcomes.slice(from, start), at)
-    counted += older.filter((outcome) => countsAt(outcome, at)).length
-    known = older.concat(known)
-    start = from
-  }
-  return replyScoreOfOutcomes(known, at)
-}
-
-/** The index of the first instant after `at` in ascending `instants`. */
-function firstAfter(instants: Float64Array, at: number): number {
-  let low = 0
-  let high = instants.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (instants[middle]! <= at) low = middle + 1
-    else high = middle
-  }
-  return low
 }
 
 export interface ReplyTime {

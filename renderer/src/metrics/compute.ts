@@ -1,9 +1,12 @@
 import {
-  dailyReplyScores,
-  medianReplyTime,
-  replyForecast,
-  replyScore,
+  dailyScoresOf,
+  forecastOf,
+  mergeTables,
+  outcomeTable,
+  replyTimeOf,
+  scoreOf,
   type MetricsConversation,
+  type OutcomeTable,
   type ReplyForecast,
   type ReplyScore,
   type ReplyTime,
@@ -64,34 +67,73 @@ export interface MetricsResult {
 
 interface ComputeOptions {
   loaded: boolean
-  /** The input's version: a property's trend is kept until it or the property's day changes. */
-  version: number
+  /**
+   * Kept between computations: each property's outcome table (shared/metrics/table.ts) until
+   * one of its conversations changes, its trend until then or until its day changes, and the
+   * table of all properties until one of theirs changes.
+   */
   cache: Map<string, unknown>
 }
 
-function trendOf(
+interface KeptTable {
+  conversations: readonly MetricsConversation[]
+  table: OutcomeTable
+}
+
+interface KeptTrend {
+  table: OutcomeTable
+  day: string
+  trend: TrendPoint[]
+}
+
+interface KeptOverall {
+  tables: readonly OutcomeTable[]
+  table: OutcomeTable
+}
+
+/** The cache's name for the conversations under no listed property (no property id has it). */
+const UNLISTED = '\u0000unlisted'
+
+/** The same conversations, each the same object (the model replaces an entry it changes). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false
+  return true
+}
+
+/** The property's outcome table, worked out again only when one of its conversations changed. */
+function tableFor(
+  cache: Map<string, unknown>,
+  propertyId: string,
   conversations: readonly MetricsConversation[],
-  now: number,
-  timeZone: string,
-): TrendPoint[] {
-  return dailyReplyScores(conversations, now, timeZone, TREND_DAYS).map((day) => ({
+): OutcomeTable {
+  const key = `table|${propertyId}`
+  const kept = cache.get(key) as KeptTable | undefined
+  if (kept && sameItems(kept.conversations, conversations)) return kept.table
+  const table = outcomeTable(conversations)
+  cache.set(key, { conversations, table } satisfies KeptTable)
+  return table
+}
+
+function trendOf(table: OutcomeTable, now: number, timeZone: string): TrendPoint[] {
+  return dailyScoresOf(table, now, timeZone, TREND_DAYS).map((day) => ({
     date: day.date,
     score: day.score.status === 'ready' ? day.score.score : null,
   }))
 }
 
 function summaryOf(
-  conversations: readonly MetricsConversation[],
+  table: OutcomeTable,
   now: number,
   timeZone: string,
 ): { summary: ScoreSummary; forecast: ReplyForecast } {
-  const forecast = replyForecast(conversations, now, timeZone)
+  const forecast = forecastOf(table, now, timeZone)
   const summary: ScoreSummary = {
-    score: replyScore(conversations, now),
+    score: scoreOf(table, now),
     atRisk: forecast.atRisk.length,
     ifAnswered: forecast.ifAnswered,
     ifMissed: forecast.ifMissed,
-    replyTime: medianReplyTime(conversations, now),
+    replyTime: replyTimeOf(table, now),
   }
   return { summary, forecast }
 }
@@ -99,7 +141,7 @@ function summaryOf(
 export function computeMetrics(
   input: MetricsInput,
   now: number,
-  { loaded, version, cache }: ComputeOptions,
+  { loaded, cache }: ComputeOptions,
 ): MetricsResult {
   const byProperty = new Map<string, MetricsInput['conversations']>()
   for (const entry of input.conversations) {
@@ -108,10 +150,17 @@ export function computeMetrics(
     else byProperty.set(entry.propertyId, [entry])
   }
   const atRisk: AtRiskItem[] = []
+  const tables: OutcomeTable[] = []
+  const keys = new Set<string>(['overall'])
   const properties = input.properties.map((property): PropertyMetrics => {
     const entries = byProperty.get(property.propertyId) ?? []
-    const conversations = entries.map((entry) => entry.metrics)
-    const { forecast, summary } = summaryOf(conversations, now, property.timeZone)
+    const table = tableFor(
+      cache,
+      property.propertyId,
+      entries.map((entry) => entry.metrics),
+    )
+    tables.push(table)
+    const { forecast, summary } = summaryOf(table, now, property.timeZone)
     const names = new Map(entries.map((entry) => [entry.metrics.conversationId, entry.guestName]))
     for (const item of forecast.atRisk) {
       atRisk.push({
@@ -127,14 +176,15 @@ export function computeMetrics(
     }
     // The trend of past days changes only with the data or the property's date; today's point
     // is the score now.
-    const key = `${property.propertyId}|${version}|${propertyToday(now, property.timeZone)}`
-    let trend = cache.get(key) as TrendPoint[] | undefined
-    if (!trend) {
-      trend = trendOf(conversations, now, property.timeZone)
-      for (const old of cache.keys())
-        if (old.startsWith(`${property.propertyId}|`)) cache.delete(old)
-      cache.set(key, trend)
+    const trendKey = `trend|${property.propertyId}`
+    keys.add(trendKey).add(`table|${property.propertyId}`)
+    const day = propertyToday(now, property.timeZone)
+    let kept = cache.get(trendKey) as KeptTrend | undefined
+    if (!kept || kept.table !== table || kept.day !== day) {
+      kept = { table, day, trend: trendOf(table, now, property.timeZone) }
+      cache.set(trendKey, kept)
     }
+    const trend = kept.trend
     const today = summary.score.status === 'ready' ? summary.score.score : null
     const last = trend.at(-1)
     return {
@@ -145,11 +195,27 @@ export function computeMetrics(
     }
   })
   atRisk.sort((a, b) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId))
+  // Conversations under no listed property (not stored yet) count in the overall figures.
+  const listed = new Set(input.properties.map((property) => property.propertyId))
+  const unlisted = input.conversations
+    .filter((entry) => !listed.has(entry.propertyId))
+    .map((entry) => entry.metrics)
+  if (unlisted.length > 0) {
+    tables.push(tableFor(cache, UNLISTED, unlisted))
+    keys.add(`table|${UNLISTED}`)
+  }
+  // A property no longer listed leaves nothing behind.
+  for (const key of [...cache.keys()]) if (!keys.has(key)) cache.delete(key)
   // Across properties the 14-day deadlines are not used, only the scores: any zone will do.
-  const overall = summaryOf(
-    input.conversations.map((entry) => entry.metrics),
-    now,
-    'UTC',
-  ).summary
+  const overall = summaryOf(overallTable(cache, tables), now, 'UTC').summary
   return { loaded, now, overall, properties, atRisk }
+}
+
+/** Every property's outcomes in one table. */
+function overallTable(cache: Map<string, unknown>, tables: readonly OutcomeTable[]): OutcomeTable {
+  const kept = cache.get('overall') as KeptOverall | undefined
+  if (kept && sameItems(kept.tables, tables)) return kept.table
+  const table = mergeTables(tables)
+  cache.set('overall', { tables, table } satisfies KeptOverall)
+  return table
 }

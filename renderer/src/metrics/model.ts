@@ -147,7 +147,7 @@ export class MetricsModel {
   private dirty = false
   private timer: ReturnType<typeof setTimeout> | null = null
   private closed = false
-  /** Grows with every change of the input: the trend is cached per version. */
+  /** Grows with every change of the input. */
   version = 0
   loaded = false
 
@@ -465,6 +465,6 @@ export class MetricsModel {
   }
 
   compute(now: number, cache: Map<string, unknown>): MetricsResult {
-    return computeMetrics(this.input(), now, { loaded: this.loaded, version: this.version, cache })
+    return computeMetrics(this.input(), now, { loaded: this.loaded, cache })
   }
 }
