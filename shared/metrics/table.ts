@@ -54,11 +54,6 @@ export function outcomeTable(conversations: readonly MetricsConversation[]): Out
   return tableOf(guestMessageOutcomes(conversations, Number.POSITIVE_INFINITY).sort(byReceipt))
 }
 
-/** One table of several (all properties together). */
-export function mergeTables(tables: readonly OutcomeTable[]): OutcomeTable {
-  return tableOf(tables.flatMap((table) => table.outcomes).sort(byReceipt))
-}
-
 /**
  * The table as known at `messagesAt` (later guest messages and replies did not exist yet), with
  * "no reply needed" tags as known at `tagsAt` (≥ `messagesAt`). The same table when nothing in
@@ -103,43 +98,81 @@ function projected(
   })
 }
 
+/** One table, or several read as one (all properties together, without merging them). */
+export type Outcomes = OutcomeTable | readonly OutcomeTable[]
+
+const tablesOf = (outcomes: Outcomes): readonly OutcomeTable[] =>
+  'outcomes' in outcomes ? [outcomes] : outcomes
+
+/** The outcomes received after `after` and up to `upTo`, from every table. */
+function receivedIn(
+  tables: readonly OutcomeTable[],
+  after: number,
+  upTo: number,
+): GuestMessageOutcome[] {
+  const found: GuestMessageOutcome[] = []
+  for (const table of tables) {
+    const end = firstAfter(table.received, upTo)
+    for (let index = firstAfter(table.received, after); index < end; index++) {
+      found.push(table.outcomes[index]!)
+    }
+  }
+  return found
+}
+
 /**
  * The reply score at `at`: `replyScore(conversations, at)`, reading only the outcomes it depends
- * on: those of the 30 days before `at`, and older ones only while fewer than 10 of them count.
+ * on: those of the 30 days before `at`, and older ones only while fewer than 10 of them count
+ * (in each table, as many as it takes for 10 of its own: the 10 latest of all are among them).
  * `adjust` changes outcomes before they are read (the forecast's reply to every waiting one).
  */
 export function scoreOf(
-  table: OutcomeTable,
+  outcomes: Outcomes,
   at: number,
   adjust?: (outcome: GuestMessageOutcome) => GuestMessageOutcome,
 ): ReplyScore {
+  const tables = tablesOf(outcomes)
+  let known = projected(receivedIn(tables, at - SCORE_PERIOD_MS, at), at, adjust)
+  const counted = known.filter((outcome) => countsAt(outcome, at)).length
+  if (counted < SCORE_MINIMUM_MESSAGES) {
+    for (const table of tables) known = known.concat(olderCounted(table, at, adjust))
+  }
+  return replyScoreOfOutcomes(known, at)
+}
+
+/**
+ * The table's outcomes received before the 30 days up to `at`, latest first, a few at a time
+ * until 10 of them count (or there are no more): the ones the score's "last 10" may take.
+ */
+function olderCounted(
+  table: OutcomeTable,
+  at: number,
+  adjust: ((outcome: GuestMessageOutcome) => GuestMessageOutcome) | undefined,
+): GuestMessageOutcome[] {
   const { outcomes, received } = table
-  const end = firstAfter(received, at)
   let start = firstAfter(received, at - SCORE_PERIOD_MS)
-  let known = projected(outcomes.slice(start, end), at, adjust)
-  let counted = known.filter((outcome) => countsAt(outcome, at)).length
+  let found: GuestMessageOutcome[] = []
+  let counted = 0
   while (counted < SCORE_MINIMUM_MESSAGES && start > 0) {
     let from = Math.max(0, start - 4 * SCORE_MINIMUM_MESSAGES)
     // Messages received at the same instant stay together: their order is the messages' ids.
     while (from > 0 && received[from - 1] === received[from]) from -= 1
     const older = projected(outcomes.slice(from, start), at, adjust)
     counted += older.filter((outcome) => countsAt(outcome, at)).length
-    known = older.concat(known)
+    found = older.concat(found)
     start = from
   }
-  return replyScoreOfOutcomes(known, at)
+  return found
 }
 
-/** `medianReplyTime(conversations, now, periodMs)` read from the table. */
+/** `medianReplyTime(conversations, now, periodMs)` read from the tables. */
 export function replyTimeOf(
-  table: OutcomeTable,
+  outcomes: Outcomes,
   now: number,
   periodMs = SCORE_PERIOD_MS,
 ): ReplyTime | null {
   const waits: number[] = []
-  const end = firstAfter(table.received, now)
-  for (let index = firstAfter(table.received, now - periodMs); index < end; index++) {
-    const outcome = table.outcomes[index]!
+  for (const outcome of receivedIn(tablesOf(outcomes), now - periodMs, now)) {
     if (outcome.repliedAt !== null && outcome.repliedAt <= now) {
       waits.push(outcome.repliedAt - outcome.receivedAt)
     }
@@ -153,31 +186,34 @@ export function replyTimeOf(
 }
 
 /**
- * `replyForecast(conversations, now, timeZone)` read from the table: the messages at risk are
+ * `replyForecast(conversations, now, timeZone)` read from the tables: the messages at risk are
  * among those of the last 24 hours, and only their deadlines are worked out.
  */
-export function forecastOf(table: OutcomeTable, now: number, timeZone: string): ReplyForecast {
-  const known = knownAt(table, now)
+export function forecastOf(outcomes: Outcomes, now: number, timeZone: string): ReplyForecast {
+  const tables = tablesOf(outcomes)
   const atRisk: UnansweredMessage[] = []
-  for (
-    let index = firstAtOrAfter(known.received, now - REPLY_TARGET_MS);
-    index < known.outcomes.length;
-    index++
-  ) {
-    const outcome = known.outcomes[index]!
-    if (outcome.repliedAt !== null) continue
-    if (outcome.markedNoReplyNeededAt !== null || outcome.markedNoReplyNeededUntimed) continue
-    const targetAt = outcome.receivedAt + REPLY_TARGET_MS
-    const replyDeadline = addDaysInZone(outcome.receivedAt, REPLY_DEADLINE_DAYS, timeZone)
-    atRisk.push({
-      conversationId: outcome.conversationId,
-      messageId: outcome.messageId,
-      receivedAt: outcome.receivedAt,
-      targetAt,
-      replyDeadline,
-      overdue: now > targetAt,
-      deadlinePassed: now >= replyDeadline,
-    })
+  for (const table of tables) {
+    const known = knownAt(table, now)
+    for (
+      let index = firstAtOrAfter(known.received, now - REPLY_TARGET_MS);
+      index < known.outcomes.length;
+      index++
+    ) {
+      const outcome = known.outcomes[index]!
+      if (outcome.repliedAt !== null) continue
+      if (outcome.markedNoReplyNeededAt !== null || outcome.markedNoReplyNeededUntimed) continue
+      const targetAt = outcome.receivedAt + REPLY_TARGET_MS
+      const replyDeadline = addDaysInZone(outcome.receivedAt, REPLY_DEADLINE_DAYS, timeZone)
+      atRisk.push({
+        conversationId: outcome.conversationId,
+        messageId: outcome.messageId,
+        receivedAt: outcome.receivedAt,
+        targetAt,
+        replyDeadline,
+        overdue: now > targetAt,
+        deadlinePassed: now >= replyDeadline,
+      })
+    }
   }
   atRisk.sort((a, b) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId))
   let settlesAt = now
@@ -185,7 +221,7 @@ export function forecastOf(table: OutcomeTable, now: number, timeZone: string): 
   const waiting = new Set(atRisk.map((message) => message.conversationId))
   // The scores are read when the last one settles, over the messages known now; tags are read
   // as they stand then (a tag set later than the desk's clock, as replyForecast reads them).
-  const forScores = knownAt(table, now, settlesAt)
+  const forScores = tables.map((table) => knownAt(table, now, settlesAt))
   // A reply 1 ms from now: strictly after every message known now, and inside every target.
   const replyAt = now + 1
   return {

@@ -1,11 +1,11 @@
 import {
   dailyScoresOf,
   forecastOf,
-  mergeTables,
   outcomeTable,
   replyTimeOf,
   scoreOf,
   type MetricsConversation,
+  type Outcomes,
   type OutcomeTable,
   type ReplyForecast,
   type ReplyScore,
@@ -69,8 +69,8 @@ interface ComputeOptions {
   loaded: boolean
   /**
    * Kept between computations: each property's outcome table (shared/metrics/table.ts) until
-   * one of its conversations changes, its trend until then or until its day changes, and the
-   * table of all properties until one of theirs changes.
+   * one of its conversations changes, and its trend until then or until its day changes. The
+   * overall figures read all the tables together.
    */
   cache: Map<string, unknown>
 }
@@ -84,11 +84,6 @@ interface KeptTrend {
   table: OutcomeTable
   day: string
   trend: TrendPoint[]
-}
-
-interface KeptOverall {
-  tables: readonly OutcomeTable[]
-  table: OutcomeTable
 }
 
 /** The cache's name for the conversations under no listed property (no property id has it). */
@@ -123,7 +118,7 @@ function trendOf(table: OutcomeTable, now: number, timeZone: string): TrendPoint
 }
 
 function summaryOf(
-  table: OutcomeTable,
+  table: Outcomes,
   now: number,
   timeZone: string,
 ): { summary: ScoreSummary; forecast: ReplyForecast } {
@@ -151,7 +146,7 @@ export function computeMetrics(
   }
   const atRisk: AtRiskItem[] = []
   const tables: OutcomeTable[] = []
-  const keys = new Set<string>(['overall'])
+  const keys = new Set<string>()
   const properties = input.properties.map((property): PropertyMetrics => {
     const entries = byProperty.get(property.propertyId) ?? []
     const table = tableFor(
@@ -207,15 +202,6 @@ export function computeMetrics(
   // A property no longer listed leaves nothing behind.
   for (const key of [...cache.keys()]) if (!keys.has(key)) cache.delete(key)
   // Across properties the 14-day deadlines are not used, only the scores: any zone will do.
-  const overall = summaryOf(overallTable(cache, tables), now, 'UTC').summary
+  const overall = summaryOf(tables, now, 'UTC').summary
   return { loaded, now, overall, properties, atRisk }
-}
-
-/** Every property's outcomes in one table. */
-function overallTable(cache: Map<string, unknown>, tables: readonly OutcomeTable[]): OutcomeTable {
-  const kept = cache.get('overall') as KeptOverall | undefined
-  if (kept && sameItems(kept.tables, tables)) return kept.table
-  const table = mergeTables(tables)
-  cache.set('overall', { tables, table } satisfies KeptOverall)
-  return table
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import {
   forecastOf,
   medianReplyTime,
-  mergeTables,
   outcomeTable,
   replyForecast,
   replyScore,
@@ -68,13 +67,14 @@ describe('an outcome table', () => {
     )
   })
 
-  it('merged with others gives what all their conversations give together', () => {
+  it('read with others gives what all their conversations give together', () => {
     fc.assert(
       fc.property(subject, subject, at, (first, second, instant) => {
         const renamed = second.map((c) => ({ ...c, conversationId: `other-${c.conversationId}` }))
-        const merged = mergeTables([outcomeTable(first), outcomeTable(renamed)])
+        const merged = [outcomeTable(first), outcomeTable(renamed)]
         const all = [...first, ...renamed]
         expect(scoreOf(merged, instant)).toEqual(replyScore(all, instant))
+        expect(replyTimeOf(merged, instant)).toEqual(medianReplyTime(all, instant))
         expect(forecastOf(merged, instant, 'UTC')).toEqual(replyForecast(all, instant, 'UTC'))
       }),
       { numRuns: 100 },
