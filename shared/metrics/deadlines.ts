@@ -1,5 +1,10 @@
 import { addDaysInZone } from '../time'
-import { guestMessageOutcomes, REPLY_TARGET_MS, type MetricsConversation } from './outcomes'
+import {
+  guestMessageOutcomes,
+  REPLY_TARGET_MS,
+  type GuestMessageOutcome,
+  type MetricsConversation,
+} from './outcomes'
 
 // Rule 9's 24-hour target and rule 2's 14-day reply deadline for every guest message still
 // waiting for an answer.
@@ -30,22 +35,37 @@ export function unansweredGuestMessages(
   timeZone: string,
 ): UnansweredMessage[] {
   return guestMessageOutcomes(conversations, now)
-    .filter((outcome) => outcome.repliedAt === null)
-    .filter(
-      (outcome) => outcome.markedNoReplyNeededAt === null && !outcome.markedNoReplyNeededUntimed,
-    )
-    .map((outcome) => {
-      const targetAt = outcome.receivedAt + REPLY_TARGET_MS
-      const replyDeadline = addDaysInZone(outcome.receivedAt, REPLY_DEADLINE_DAYS, timeZone)
-      return {
-        conversationId: outcome.conversationId,
-        messageId: outcome.messageId,
-        receivedAt: outcome.receivedAt,
-        targetAt,
-        replyDeadline,
-        overdue: now > targetAt,
-        deadlinePassed: now >= replyDeadline,
-      }
-    })
-    .sort((a, b) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId))
+    .map((outcome) => unansweredMessage(outcome, now, timeZone))
+    .filter((message) => message !== null)
+    .sort(byUrgency)
 }
+
+/**
+ * The outcome as a waiting message, or null when it was answered or marked no reply needed.
+ * `outcome` must be known at `now` (table.ts reads tables with it).
+ */
+export function unansweredMessage(
+  outcome: GuestMessageOutcome,
+  now: number,
+  timeZone: string,
+): UnansweredMessage | null {
+  if (outcome.repliedAt !== null) return null
+  if (outcome.markedNoReplyNeededAt !== null || outcome.markedNoReplyNeededUntimed) return null
+  const targetAt = outcome.receivedAt + REPLY_TARGET_MS
+  const replyDeadline = addDaysInZone(outcome.receivedAt, REPLY_DEADLINE_DAYS, timeZone)
+  return {
+    conversationId: outcome.conversationId,
+    messageId: outcome.messageId,
+    receivedAt: outcome.receivedAt,
+    targetAt,
+    replyDeadline,
+    overdue: now > targetAt,
+    deadlinePassed: now >= replyDeadline,
+  }
+}
+
+/** Most urgent first: by 24-hour target, then by message id. */
+export const byUrgency = (
+  a: Pick<UnansweredMessage, 'targetAt' | 'messageId'>,
+  b: Pick<UnansweredMessage, 'targetAt' | 'messageId'>,
+) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId)

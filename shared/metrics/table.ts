@@ -1,5 +1,4 @@
-import { addDaysInZone } from '../time'
-import { REPLY_DEADLINE_DAYS, type UnansweredMessage } from './deadlines'
+import { byUrgency, unansweredMessage, type UnansweredMessage } from './deadlines'
 import type { ReplyForecast } from './forecast'
 import type { ReplyTime } from './history'
 import {
@@ -199,23 +198,11 @@ export function forecastOf(outcomes: Outcomes, now: number, timeZone: string): R
       index < known.outcomes.length;
       index++
     ) {
-      const outcome = known.outcomes[index]!
-      if (outcome.repliedAt !== null) continue
-      if (outcome.markedNoReplyNeededAt !== null || outcome.markedNoReplyNeededUntimed) continue
-      const targetAt = outcome.receivedAt + REPLY_TARGET_MS
-      const replyDeadline = addDaysInZone(outcome.receivedAt, REPLY_DEADLINE_DAYS, timeZone)
-      atRisk.push({
-        conversationId: outcome.conversationId,
-        messageId: outcome.messageId,
-        receivedAt: outcome.receivedAt,
-        targetAt,
-        replyDeadline,
-        overdue: now > targetAt,
-        deadlinePassed: now >= replyDeadline,
-      })
+      const message = unansweredMessage(known.outcomes[index]!, now, timeZone)
+      if (message) atRisk.push(message)
     }
   }
-  atRisk.sort((a, b) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId))
+  atRisk.sort(byUrgency)
   let settlesAt = now
   for (const message of atRisk) settlesAt = Math.max(settlesAt, message.targetAt + 1)
   const waiting = new Set(atRisk.map((message) => message.conversationId))

@@ -1,4 +1,5 @@
 import {
+  byUrgency,
   dailyScoresOf,
   forecastOf,
   outcomeTable,
@@ -189,7 +190,7 @@ export function computeMetrics(
       trend: last ? [...trend.slice(0, -1), { date: last.date, score: today }] : trend,
     }
   })
-  atRisk.sort((a, b) => a.targetAt - b.targetAt || a.messageId.localeCompare(b.messageId))
+  atRisk.sort(byUrgency)
   // Conversations under no listed property (not stored yet) count in the overall figures.
   const listed = new Set(input.properties.map((property) => property.propertyId))
   const unlisted = input.conversations
