@@ -83,6 +83,7 @@ interface KeptTable {
 
 interface KeptTrend {
   table: OutcomeTable
+  timeZone: string
   day: string
   trend: TrendPoint[]
 }
@@ -170,14 +171,19 @@ export function computeMetrics(
         replyDeadline: item.replyDeadline,
       })
     }
-    // The trend of past days changes only with the data or the property's date; today's point
-    // is the score now.
+    // The trend of past days changes only with the data, the property's clock or its date;
+    // today's point is the score now.
     const trendKey = `trend|${property.propertyId}`
     keys.add(trendKey).add(`table|${property.propertyId}`)
     const day = propertyToday(now, property.timeZone)
     let kept = cache.get(trendKey) as KeptTrend | undefined
-    if (!kept || kept.table !== table || kept.day !== day) {
-      kept = { table, day, trend: trendOf(table, now, property.timeZone) }
+    if (!kept || kept.table !== table || kept.timeZone !== property.timeZone || kept.day !== day) {
+      kept = {
+        table,
+        timeZone: property.timeZone,
+        day,
+        trend: trendOf(table, now, property.timeZone),
+      }
       cache.set(trendKey, kept)
     }
     const trend = kept.trend

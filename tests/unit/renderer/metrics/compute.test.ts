@@ -81,6 +81,16 @@ describe('computeMetrics', () => {
     computeMetrics({ ...first, conversations: changed }, NOW + HOUR, { loaded: true, cache })
     expect((cache.get('trend|p1') as { trend: unknown }).trend).toBe(kept)
     expect((cache.get('trend|p2') as { trend: unknown }).trend).not.toBe(two)
+    // Another clock for One (a corrected property): its days are other instants.
+    const moved = {
+      ...first,
+      conversations: changed,
+      properties: first.properties.map((property) =>
+        property.propertyId === 'p1' ? { ...property, timeZone: 'America/New_York' } : property,
+      ),
+    }
+    computeMetrics(moved, NOW + HOUR, { loaded: true, cache })
+    expect((cache.get('trend|p1') as { trend: unknown }).trend).not.toBe(kept)
     // Midnight in Paris (22:00 UTC) starts a new day for One.
     computeMetrics({ ...first, conversations: changed }, NOW + 10 * HOUR, { loaded: true, cache })
     expect((cache.get('trend|p1') as { day: string }).day).toBe('2024-07-01')
