@@ -3,6 +3,13 @@ import { expect } from './fixtures'
 
 // Shared steps for specs that drive the app and the embedded sandbox platform behind it.
 
+/**
+ * Options of every call to the sandbox's control API: a connection of its own, closed after the
+ * answer. A kept-alive connection idle for the server's 5 s was closed by the server just as the
+ * next call went out on it (ECONNRESET in a CI run, reliability-crash.spec.ts).
+ */
+export const CONTROL = { headers: { connection: 'close' } } as const
+
 export const LISBON = '4012001'
 /** The demo seed's Lyon apartments: the platform switched links off there (rule 5). */
 export const LYON = '4012003'
@@ -17,7 +24,7 @@ export async function sandboxToday(
   request: APIRequestContext,
   sandboxUrl: string,
 ): Promise<number> {
-  const clock = await (await request.get(`${sandboxUrl}/sandbox/clock`)).json()
+  const clock = await (await request.get(`${sandboxUrl}/sandbox/clock`, CONTROL)).json()
   return Date.parse(clock.now)
 }
 
@@ -33,6 +40,7 @@ export async function book(
 ): Promise<Booking> {
   const now = await sandboxToday(request, sandboxUrl)
   const response = await request.post(`${sandboxUrl}/sandbox/reservations`, {
+    ...CONTROL,
     data: {
       property_id: propertyId,
       guest_name: guestName,
@@ -55,13 +63,14 @@ export async function guestWrites(
   content: string,
 ): Promise<void> {
   const response = await request.post(`${sandboxUrl}/sandbox/guest-messages`, {
+    ...CONTROL,
     data: { property_id: booking.propertyId, conversation_id: booking.conversationId, content },
   })
   expect(response.ok()).toBe(true)
 }
 
 export async function sent(request: APIRequestContext, sandboxUrl: string) {
-  const answer = await (await request.get(`${sandboxUrl}/sandbox/sent`)).json()
+  const answer = await (await request.get(`${sandboxUrl}/sandbox/sent`, CONTROL)).json()
   return answer.messages as { conversation_id: string; content: string; attachment_ids: string[] }[]
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, startWebHost, stopWebHost, type WebHostProcess } from './fixtures'
-import { conversation } from './platform-helpers'
+import { conversation, CONTROL } from './platform-helpers'
 
 // Shared steps of the reliability specs (issue 12): a web host that can be killed and started
 // again on the same port and data folder (so the page keeps its IndexedDB), the outbox read
@@ -123,7 +123,7 @@ export async function savedDraft(page: Page, conversationId: string): Promise<st
 }
 
 export const setFaults = async (request: APIRequestContext, sandboxUrl: string, data: object) =>
-  expect((await request.post(`${sandboxUrl}/sandbox/faults`, { data })).ok()).toBe(true)
+  expect((await request.post(`${sandboxUrl}/sandbox/faults`, { ...CONTROL, data })).ok()).toBe(true)
 
 export interface LoggedRequest {
   seq: number
@@ -140,7 +140,7 @@ export async function requestLog(
   sandboxUrl: string,
   after = 0,
 ): Promise<LoggedRequest[]> {
-  const answer = await request.get(`${sandboxUrl}/sandbox/requests?after=${after}`)
+  const answer = await request.get(`${sandboxUrl}/sandbox/requests?after=${after}`, CONTROL)
   expect(answer.ok()).toBe(true)
   return (await answer.json()).requests
 }
