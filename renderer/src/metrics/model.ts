@@ -52,7 +52,7 @@ export interface MetricsModelSnapshot {
   noReplyNeededAt: Float64Array
   starts: Int32Array
   /**
-   * The messages' ids end to end, ID_CHUNK ids per string, and each one's length: two million
+   * The messages' ids end to end, IDS_PER_CHUNK to a string, and each one's length: two million
    * ids as strings of their own took ~0.9 s of the worker to load at 10× (issue 11), a few
    * strings load at once.
    */
