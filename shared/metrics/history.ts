@@ -1,6 +1,7 @@
 import { addCalendarDays, formatCalendarDate, instantOfWallTime, wallTimeAt } from '../time'
 import {
   guestMessageOutcomes,
+  outcomeKnownAt,
   type GuestMessageOutcome,
   type MetricsConversation,
 } from './outcomes'
@@ -23,14 +24,7 @@ export function outcomesAt(
 ): GuestMessageOutcome[] {
   return outcomes
     .filter((outcome) => outcome.receivedAt <= at)
-    .map((outcome) => ({
-      ...outcome,
-      repliedAt: outcome.repliedAt !== null && outcome.repliedAt <= at ? outcome.repliedAt : null,
-      markedNoReplyNeededAt:
-        outcome.markedNoReplyNeededAt !== null && outcome.markedNoReplyNeededAt <= at
-          ? outcome.markedNoReplyNeededAt
-          : null,
-    }))
+    .map((outcome) => outcomeKnownAt(outcome, at))
 }
 
 export interface DailyReplyScore {

@@ -66,3 +66,23 @@ export function guestMessageOutcomes(
       }))
   })
 }
+
+/**
+ * The outcome as it stood once replies up to `repliesAt` and "no reply needed" tags up to
+ * `tagsAt` had happened (later ones had not); the same object when nothing is cut.
+ */
+export function outcomeKnownAt(
+  outcome: GuestMessageOutcome,
+  repliesAt: number,
+  tagsAt = repliesAt,
+): GuestMessageOutcome {
+  const repliedAt =
+    outcome.repliedAt !== null && outcome.repliedAt <= repliesAt ? outcome.repliedAt : null
+  const marked =
+    outcome.markedNoReplyNeededAt !== null && outcome.markedNoReplyNeededAt <= tagsAt
+      ? outcome.markedNoReplyNeededAt
+      : null
+  return repliedAt === outcome.repliedAt && marked === outcome.markedNoReplyNeededAt
+    ? outcome
+    : { ...outcome, repliedAt, markedNoReplyNeededAt: marked }
+}

@@ -3,6 +3,7 @@ import type { ReplyForecast } from './forecast'
 import type { ReplyTime } from './history'
 import {
   guestMessageOutcomes,
+  outcomeKnownAt,
   REPLY_TARGET_MS,
   type GuestMessageOutcome,
   type MetricsConversation,
@@ -63,16 +64,7 @@ function knownAt(table: OutcomeTable, messagesAt: number, tagsAt = messagesAt): 
   const outcomes: GuestMessageOutcome[] = []
   const end = firstAfter(table.received, messagesAt)
   for (let index = 0; index < end; index++) {
-    const outcome = table.outcomes[index]!
-    outcomes.push({
-      ...outcome,
-      repliedAt:
-        outcome.repliedAt !== null && outcome.repliedAt <= messagesAt ? outcome.repliedAt : null,
-      markedNoReplyNeededAt:
-        outcome.markedNoReplyNeededAt !== null && outcome.markedNoReplyNeededAt <= tagsAt
-          ? outcome.markedNoReplyNeededAt
-          : null,
-    })
+    outcomes.push(outcomeKnownAt(table.outcomes[index]!, messagesAt, tagsAt))
   }
   return tableOf(outcomes)
 }
@@ -83,18 +75,7 @@ function projected(
   at: number,
   adjust: ((outcome: GuestMessageOutcome) => GuestMessageOutcome) | undefined,
 ): GuestMessageOutcome[] {
-  return outcomes.map((original) => {
-    const outcome = adjust ? adjust(original) : original
-    const repliedAt =
-      outcome.repliedAt !== null && outcome.repliedAt <= at ? outcome.repliedAt : null
-    const marked =
-      outcome.markedNoReplyNeededAt !== null && outcome.markedNoReplyNeededAt <= at
-        ? outcome.markedNoReplyNeededAt
-        : null
-    return repliedAt === outcome.repliedAt && marked === outcome.markedNoReplyNeededAt
-      ? outcome
-      : { ...outcome, repliedAt, markedNoReplyNeededAt: marked }
-  })
+  return outcomes.map((outcome) => outcomeKnownAt(adjust ? adjust(outcome) : outcome, at))
 }
 
 /** One table, or several read as one (all properties together, without merging them). */
@@ -224,7 +205,7 @@ export function forecastOf(outcomes: Outcomes, now: number, timeZone: string): R
 }
 
 /** The index of the first instant after `at` in ascending `instants`. */
-export function firstAfter(instants: Float64Array, at: number): number {
+function firstAfter(instants: Float64Array, at: number): number {
   let low = 0
   let high = instants.length
   while (low < high) {
