@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { applyConversationUpdates, type InnboxDb } from '@/db'
 import ConversationPane from '@/features/inbox/ConversationPane.vue'
 import { initI18n } from '@/i18n'
+import { useInboxStore } from '@/stores/inbox'
 import { mountOn, openDesk } from './mount'
 import { addConversation, guestMessage, openDb, propertyMessage, T0 } from './world'
 
@@ -78,6 +79,33 @@ describe('a long conversation', () => {
     expect(texts(wrapper).at(0)).toBe('text 10')
     expect(wrapper.find('.timeline__new').exists()).toBe(true)
     expect(wrapper.find('.timeline__earlier button').exists()).toBe(true)
+  })
+
+  it('opens another conversation on its own latest 50, however many the previous one showed', async () => {
+    const first = thread(120)
+    const second = Array.from({ length: 80 }, (_, i) =>
+      guestMessage(`n${i}`, `other ${i}`, T0 - (80 - i) * MINUTE, 'c2'),
+    )
+    await addConversation(db, { messages: first })
+    await addConversation(db, { messages: second, conversationId: 'c2' })
+    await applyConversationUpdates(db, [
+      { conversationId: 'c1', markRead: first.map((m) => m.message_id) },
+      { conversationId: 'c2', markRead: second.map((m) => m.message_id) },
+    ])
+    const { pinia, open } = await openDesk(db)
+    const wrapper = mountOn(pinia, ConversationPane)
+    await vi.waitFor(() => expect(wrapper.findAll('.message')).toHaveLength(50))
+    await wrapper.find('.timeline__earlier button').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('.message')).toHaveLength(100))
+    const timeline = wrapper.find('.timeline').element
+
+    useInboxStore().selectConversation('c2')
+    await vi.waitFor(() => expect(open.conversation?.conversationId).toBe('c2'))
+    await vi.waitFor(() => expect(texts(wrapper).at(-1)).toBe('other 79'))
+    expect(texts(wrapper)).toHaveLength(50)
+    expect(texts(wrapper).at(0)).toBe('other 30')
+    // A timeline of its own: it starts at its end, not where the previous one was scrolled to.
+    expect(wrapper.find('.timeline').element).not.toBe(timeline)
   })
 
   it('shows a short conversation whole, without "Show earlier messages"', async () => {
